@@ -1,0 +1,3 @@
+"""Reunite: find, document and reunite families separated by state repression."""
+
+__version__ = "0.1.0"

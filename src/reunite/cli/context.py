@@ -1,0 +1,107 @@
+"""What every command shares: settings, unlocking, error reporting, value parsing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from typer.core import TyperGroup
+
+from reunite.domain.ids import normalise_id
+from reunite.errors import InvalidInput, LockedError, ReuniteError
+from reunite.services.setup import open_registry
+from reunite.settings import Settings
+from reunite.store.engine import make_engine
+from reunite.store.registry import Registry, Tx
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class ReuniteGroup(TyperGroup):
+    """Turns Reunite's errors into a clear message and a non-zero exit, never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReuniteError as exc:
+            err.print(f"[bold red]error:[/] {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except OperationalError as exc:
+            err.print(f"[bold red]error:[/] cannot use the database: {exc.orig}")
+            raise typer.Exit(7) from None
+
+
+@dataclass
+class State:
+    db: str | None = None
+    key_file: Path | None = None
+    demo: bool = False
+
+    def settings(self) -> Settings:
+        return Settings.load(db=self.db, demo=self.demo)
+
+    def engine(self) -> Engine:
+        return make_engine(self.settings().db_url)
+
+    def passphrase(self, prompt: str = "Passphrase") -> str:
+        key_file = self.key_file or (Path(p) if (p := os.environ.get("REUNITE_KEY_FILE")) else None)
+        if key_file is not None:
+            try:
+                lines = key_file.read_text(encoding="utf-8").splitlines()
+            except OSError as exc:
+                raise LockedError(f"cannot read key file {key_file}: {exc.strerror}") from None
+            if not lines or not lines[0].strip():
+                raise LockedError(f"key file {key_file} is empty")
+            return lines[0].strip()
+        if env := os.environ.get("REUNITE_PASSPHRASE"):
+            return env
+        if sys.stdin.isatty():
+            return str(typer.prompt(prompt, hide_input=True))
+        raise LockedError("no passphrase given: set REUNITE_PASSPHRASE, pass --key-file, or run "
+                          "in a terminal to be asked")
+
+    def registry(self) -> Registry:
+        settings = self.settings()
+        return open_registry(engine=make_engine(settings.db_url),
+                             passphrase=self.passphrase(), actor=settings.actor)
+
+
+def state(ctx: typer.Context) -> State:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, State)
+    return obj
+
+
+@contextmanager
+def transaction(ctx: typer.Context) -> Iterator[Tx]:
+    """Unlock the registry and run one all-or-nothing transaction."""
+    with state(ctx).registry().transaction() as tx:
+        yield tx
+
+
+def parse_day(raw: str | None, what: str) -> date | None:
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise InvalidInput(f"{what} {raw!r} is not a valid date (YYYY-MM-DD)") from None
+
+
+def as_of_day(raw: str | None) -> date:
+    return parse_day(raw, "--as-of") or date.today()
+
+
+def ids(values: list[str] | None) -> list[str]:
+    return [normalise_id(v) for v in values or []]

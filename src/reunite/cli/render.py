@@ -1,0 +1,129 @@
+"""Showing records to people (Rich) and to programs (--json)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from rich.table import Table
+
+from reunite.cli.context import out
+from reunite.domain.cases import Case
+from reunite.domain.dates import BirthDate, DaysSince, FuzzyDate
+from reunite.domain.persons import Person
+from reunite.domain.sources import Source
+from reunite.services.persons import PersonView
+from reunite.services.timeline import Timeline
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready form of domain values."""
+    if isinstance(value, FuzzyDate):
+        return {"text": value.text, "precision": value.precision.value,
+                "earliest": plain(value.earliest), "latest": plain(value.latest)}
+    if isinstance(value, BirthDate):
+        low, high = value.year_range()
+        return {"text": value.text, "earliest": plain(value.earliest),
+                "latest": plain(value.latest), "year_min": low, "year_max": high}
+    if isinstance(value, DaysSince):
+        return {"minimum": value.minimum, "maximum": value.maximum, "text": value.describe()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def emit_json(value: Any) -> None:
+    print(json.dumps(plain(value), ensure_ascii=False, indent=2))
+
+
+def source_refs(sources: tuple[Source, ...]) -> str:
+    return "; ".join(f"{s.id} [{s.grade}] {s.title}" for s in sources)
+
+
+def person_table(people: list[Person]) -> None:
+    table = Table("id", "name", "sex", "born", "status", "hometown", title="Persons")
+    for p in people:
+        table.add_row(p.id, p.display_name(), p.sex.value,
+                      p.birth.describe() if p.birth else "unknown", p.status.value, p.hometown)
+    out.print(table)
+
+
+def person_detail(view: PersonView) -> None:
+    p = view.person
+    out.print(f"[bold]{p.display_name()}[/]  {p.id}")
+    names = Table("name", "kind", "script", "language", title="Names")
+    for n in p.names:
+        names.add_row(n.text, n.kind.value, n.script.value, n.language or "-")
+    out.print(names)
+    out.print(f"sex: {p.sex.value}   born: {p.birth.describe() if p.birth else 'unknown'}   "
+              f"hometown: {p.hometown or 'unknown'}   status: {p.status.value}")
+    for d in p.documents:
+        number = f" no. {d.number}" if d.number else ""
+        out.print(f"document: {d.kind.value} {d.status.value}{number} {d.country}".rstrip())
+    for c in p.contacts:
+        out.print(f"contact ({c.kind}): {c.value}")
+    if p.notes:
+        out.print(f"notes: {p.notes}")
+    c = view.consent
+    out.print(f"consent: tracing={'yes' if c.tracing else 'no'} sharing="
+              f"{'yes' if c.sharing else 'no'} publication={c.publication.value}"
+              + (f" (recorded by {c.recorded_by} {c.recorded_at:%Y-%m-%d})" if c.recorded_by
+                 else " (none recorded)"))
+    if view.last_contact and view.days_since_contact:
+        out.print(f"last contact: {view.last_contact.when.describe()}; "
+                  f"{view.days_since_contact.describe()} as of {view.as_of}")
+    else:
+        out.print("last contact: none recorded")
+    if view.relatives:
+        rel = Table("relation", "person", "id", "sources", title="Family and relations")
+        for r in view.relatives:
+            rel.add_row(r.kind.value.replace("_", "/"), r.person.display_name(), r.person.id,
+                        ", ".join(r.source_ids))
+        out.print(rel)
+    for case in view.cases:
+        out.print(f"case {case.id}: {case.status.value}, opened {case.opened_on}")
+    out.print(f"sources: {', '.join(p.source_ids)}")
+
+
+def case_table(cases: list[Case], names: dict[str, str]) -> None:
+    table = Table("id", "status", "priority", "opened", "searching", "sought", "assignee",
+                  title="Cases")
+    for c in cases:
+        table.add_row(c.id, c.status.value, c.priority.value, str(c.opened_on),
+                      ", ".join(names.get(p, p) for p in c.searchers),
+                      ", ".join(names.get(p, p) for p in c.sought), c.assignee)
+    out.print(table)
+
+
+def timeline(t: Timeline) -> None:
+    c = t.case
+    out.print(f"[bold]Case {c.id}[/] ({c.status.value}, priority {c.priority.value}, "
+              f"{c.organisation}, assigned to {c.assignee})")
+    if c.summary:
+        out.print(c.summary)
+    for s in t.sought:
+        contact = (f"last contact {s.last_contact.when.describe()}: "
+                   f"{s.days_since.describe()} as of {t.as_of}"
+                   if s.last_contact and s.days_since else "no last contact recorded")
+        out.print(f"  sought: {s.person.display_name()} ({s.person.id}), "
+                  f"{s.person.status.value}; {contact}")
+    table = Table("date", "what", "who", "sources [grade]", title="Timeline", show_lines=True)
+    for e in t.entries:
+        what = e.summary
+        if e.said:
+            what += f'\nsaid (verbatim): "{e.said}"'
+        for i in e.interpretations:
+            what += f"\ninterpreted by {i.by} ({i.confidence.value} confidence): {i.meaning}"
+        table.add_row(e.when.describe(), what, ", ".join(e.persons), source_refs(e.sources))
+    out.print(table)

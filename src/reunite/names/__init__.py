@@ -1,0 +1,1 @@
+"""Names across scripts: detection, normalisation, transliteration, name keys."""

@@ -1,0 +1,1 @@
+"""Storage: tables, encryption of personal fields, queries per aggregate, migrations."""

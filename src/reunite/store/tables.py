@@ -1,0 +1,328 @@
+"""The schema, shared by SQLite and PostgreSQL.
+
+Columns ending in ``_enc`` hold AES-GCM ciphertext (see :mod:`reunite.store.crypto`).
+Plaintext columns hold only what statistics and matching need and what names nobody:
+kinds, statuses, grades, dates and their precision, country codes, organisation names.
+"""
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from reunite.domain.cases import (
+    ApplicationKind,
+    CaseRole,
+    CaseStatus,
+    Channel,
+    Confidence,
+    EventKind,
+    InstitutionKind,
+    InterventionKind,
+    Priority,
+    StageKind,
+)
+from reunite.domain.persons import (
+    DocumentKind,
+    DocumentStatus,
+    NameKind,
+    PersonStatus,
+    Publication,
+    RelationshipKind,
+    Script,
+    Sex,
+)
+from reunite.domain.sources import Credibility, Reliability, SourceKind
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+ID = String(16)
+
+
+def _choice(column: str, enum: type, name: str) -> CheckConstraint:
+    values = ", ".join(f"'{m.value}'" for m in enum)
+    return CheckConstraint(f"{column} IN ({values})", name=name)
+
+
+def _fuzzy_date(prefix: str, nullable: bool = True) -> list[Column[object]]:
+    return [
+        Column(f"{prefix}_text", String(40), nullable=nullable),
+        Column(f"{prefix}_min", Date),
+        Column(f"{prefix}_max", Date),
+    ]
+
+
+def _authorship() -> list[Column[object]]:
+    return [
+        Column("created_by", String(100), nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("updated_by", String(100)),
+        Column("updated_at", DateTime(timezone=True)),
+    ]
+
+
+keyslots = Table(
+    "keyslots", metadata,
+    Column("kind", String(20), primary_key=True),
+    Column("salt", LargeBinary, nullable=False),
+    Column("params", Text, nullable=False),
+    Column("wrapped", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("kind IN ('passphrase', 'recovery')", name="kind"),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(30), nullable=False),
+    Column("title_enc", LargeBinary, nullable=False),
+    Column("description_enc", LargeBinary, nullable=False),
+    Column("reliability", String(1), nullable=False),
+    Column("credibility", String(1), nullable=False),
+    *_fuzzy_date("obtained"),
+    *_authorship(),
+    _choice("kind", SourceKind, "kind"),
+    _choice("reliability", Reliability, "reliability"),
+    _choice("credibility", Credibility, "credibility"),
+)
+
+citations = Table(
+    "citations", metadata,
+    Column("subject_kind", String(20), primary_key=True),
+    Column("subject_id", ID, primary_key=True),
+    Column("source_id", ID, ForeignKey("sources.id"), primary_key=True),
+    CheckConstraint(
+        "subject_kind IN ('person', 'relationship', 'event', 'message')", name="subject_kind"),
+)
+
+persons = Table(
+    "persons", metadata,
+    Column("id", ID, primary_key=True),
+    Column("sex", String(1), nullable=False),
+    *_fuzzy_date("birth"),
+    Column("hometown_enc", LargeBinary, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("notes_enc", LargeBinary, nullable=False),
+    *_authorship(),
+    _choice("sex", Sex, "sex"),
+    _choice("status", PersonStatus, "status"),
+)
+
+person_names = Table(
+    "person_names", metadata,
+    Column("id", ID, primary_key=True),
+    Column("person_id", ID, ForeignKey("persons.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("position", Integer, nullable=False),
+    Column("text_enc", LargeBinary, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("script", String(10), nullable=False),
+    Column("language", String(10), nullable=False),
+    _choice("kind", NameKind, "kind"),
+    _choice("script", Script, "script"),
+)
+
+person_documents = Table(
+    "person_documents", metadata,
+    Column("id", ID, primary_key=True),
+    Column("person_id", ID, ForeignKey("persons.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("kind", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("number_enc", LargeBinary, nullable=False),
+    Column("country", String(2), nullable=False),
+    _choice("kind", DocumentKind, "kind"),
+    _choice("status", DocumentStatus, "status"),
+)
+
+person_contacts = Table(
+    "person_contacts", metadata,
+    Column("id", ID, primary_key=True),
+    Column("person_id", ID, ForeignKey("persons.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("kind", String(20), nullable=False),
+    Column("value_enc", LargeBinary, nullable=False),
+)
+
+consents = Table(
+    "consents", metadata,
+    Column("id", ID, primary_key=True),
+    Column("person_id", ID, ForeignKey("persons.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("tracing", Boolean, nullable=False),
+    Column("sharing", Boolean, nullable=False),
+    Column("publication", String(20), nullable=False),
+    Column("note_enc", LargeBinary, nullable=False),
+    Column("recorded_by", String(100), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    _choice("publication", Publication, "publication"),
+)
+
+relationships = Table(
+    "relationships", metadata,
+    Column("id", ID, primary_key=True),
+    Column("from_person", ID, ForeignKey("persons.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("to_person", ID, ForeignKey("persons.id"), nullable=False, index=True),
+    *_authorship(),
+    _choice("kind", RelationshipKind, "kind"),
+    CheckConstraint("from_person <> to_person", name="not_self"),
+)
+
+cases = Table(
+    "cases", metadata,
+    Column("id", ID, primary_key=True),
+    Column("status", String(20), nullable=False),
+    Column("priority", String(10), nullable=False),
+    Column("organisation", String(200), nullable=False),
+    Column("assignee", String(100), nullable=False),
+    Column("opened_on", Date, nullable=False),
+    Column("closed_on", Date),
+    Column("summary_enc", LargeBinary, nullable=False),
+    Column("close_reason_enc", LargeBinary, nullable=False),
+    *_authorship(),
+    _choice("status", CaseStatus, "status"),
+    _choice("priority", Priority, "priority"),
+)
+
+case_persons = Table(
+    "case_persons", metadata,
+    Column("case_id", ID, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ID, ForeignKey("persons.id"), primary_key=True, index=True),
+    Column("role", String(10), nullable=False),
+    Column("position", Integer, nullable=False),
+    _choice("role", CaseRole, "role"),
+)
+
+institutions = Table(
+    "institutions", metadata,
+    Column("id", ID, primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("place", String(200), nullable=False),
+    Column("notes_enc", LargeBinary, nullable=False),
+    *_authorship(),
+    _choice("kind", InstitutionKind, "kind"),
+)
+
+institution_names = Table(
+    "institution_names", metadata,
+    Column("institution_id", ID, ForeignKey("institutions.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("text", String(300), nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", ID, primary_key=True),
+    Column("case_id", ID, ForeignKey("cases.id"), index=True),
+    Column("kind", String(30), nullable=False),
+    *_fuzzy_date("when", nullable=False),
+    Column("place_enc", LargeBinary, nullable=False),
+    Column("institution_id", ID, ForeignKey("institutions.id")),
+    Column("description_enc", LargeBinary, nullable=False),
+    *_authorship(),
+    _choice("kind", EventKind, "kind"),
+)
+
+event_participants = Table(
+    "event_participants", metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ID, ForeignKey("persons.id"), primary_key=True, index=True),
+)
+
+messages = Table(
+    "messages", metadata,
+    Column("id", ID, primary_key=True),
+    Column("case_id", ID, ForeignKey("cases.id"), nullable=False, index=True),
+    Column("from_person", ID, ForeignKey("persons.id")),
+    Column("from_description_enc", LargeBinary, nullable=False),
+    Column("channel", String(20), nullable=False),
+    *_fuzzy_date("when", nullable=False),
+    Column("text_enc", LargeBinary, nullable=False),
+    Column("language", String(10), nullable=False),
+    *_authorship(),
+    _choice("channel", Channel, "channel"),
+)
+
+interpretations = Table(
+    "interpretations", metadata,
+    Column("id", ID, primary_key=True),
+    Column("message_id", ID, ForeignKey("messages.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("meaning_enc", LargeBinary, nullable=False),
+    Column("by_whom", String(100), nullable=False),
+    Column("confidence", String(10), nullable=False),
+    Column("recorded_by", String(100), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    _choice("confidence", Confidence, "confidence"),
+)
+
+interventions = Table(
+    "interventions", metadata,
+    Column("id", ID, primary_key=True),
+    Column("case_id", ID, ForeignKey("cases.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("sender_enc", LargeBinary, nullable=False),
+    Column("recipient", String(300), nullable=False),
+    Column("sent_on", Date, nullable=False),
+    Column("response_enc", LargeBinary, nullable=False),
+    Column("response_on", Date),
+    Column("follow_up_on", Date, index=True),
+    Column("notes_enc", LargeBinary, nullable=False),
+    *_authorship(),
+    _choice("kind", InterventionKind, "kind"),
+)
+
+applications = Table(
+    "applications", metadata,
+    Column("id", ID, primary_key=True),
+    Column("case_id", ID, ForeignKey("cases.id"), nullable=False, index=True),
+    Column("person_id", ID, ForeignKey("persons.id"), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("reference_enc", LargeBinary, nullable=False),
+    *_authorship(),
+    _choice("kind", ApplicationKind, "kind"),
+)
+
+application_stages = Table(
+    "application_stages", metadata,
+    Column("id", ID, primary_key=True),
+    Column("application_id", ID, ForeignKey("applications.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("stage", String(20), nullable=False),
+    Column("on_date", Date, nullable=False),
+    Column("note_enc", LargeBinary, nullable=False),
+    Column("recorded_by", String(100), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    _choice("stage", StageKind, "stage"),
+)
+
+change_log = Table(
+    "change_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(10), nullable=False),
+    Column("table_name", String(40), nullable=False),
+    Column("row_id", ID, nullable=False, index=True),
+    Column("fields", Text, nullable=False),
+    CheckConstraint("action IN ('create', 'update', 'delete')", name="action"),
+)
