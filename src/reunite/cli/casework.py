@@ -135,7 +135,7 @@ def event_add(ctx: typer.Context, kind: EventKind,
 def message_add(ctx: typer.Context,
                 case: Annotated[str, typer.Option(help="Case id.")],
                 text: Annotated[str, typer.Option(help="What was said, verbatim.")],
-                channel: Channel,
+                channel: Annotated[Channel, typer.Option(help="How it came.")],
                 date: Annotated[str, typer.Option(help="When it was said.")],
                 source: Sources = None,
                 from_person: Annotated[str | None, typer.Option(

@@ -31,7 +31,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 class ReuniteGroup(TyperGroup):
     """Turns Reunite's errors into a clear message and a non-zero exit, never a traceback."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except ReuniteError as exc:

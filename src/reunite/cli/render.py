@@ -75,11 +75,11 @@ def person_detail(view: PersonView) -> None:
         out.print(f"contact ({c.kind}): {c.value}")
     if p.notes:
         out.print(f"notes: {p.notes}")
-    c = view.consent
-    out.print(f"consent: tracing={'yes' if c.tracing else 'no'} sharing="
-              f"{'yes' if c.sharing else 'no'} publication={c.publication.value}"
-              + (f" (recorded by {c.recorded_by} {c.recorded_at:%Y-%m-%d})" if c.recorded_by
-                 else " (none recorded)"))
+    consent = view.consent
+    out.print(f"consent: tracing={'yes' if consent.tracing else 'no'} sharing="
+              f"{'yes' if consent.sharing else 'no'} publication={consent.publication.value}"
+              + (f" (recorded by {consent.recorded_by} {consent.recorded_at:%Y-%m-%d})"
+                 if consent.recorded_by else " (none recorded)"))
     if view.last_contact and view.days_since_contact:
         out.print(f"last contact: {view.last_contact.when.describe()}; "
                   f"{view.days_since_contact.describe()} as of {view.as_of}")

@@ -107,7 +107,7 @@ def build_demo(tx: Tx) -> DemoRegistry:
                         hometown="Kashgar", status=PersonStatus.MISSING),
     }
     p = ids
-    for a, kind, b, src in (
+    for a, relation, b, src in (
         ("gulnar", RelationshipKind.PARENT, "mihriban", interview.id),
         ("gulnar", RelationshipKind.PARENT, "abdulla", interview.id),
         ("ablikim", RelationshipKind.PARENT, "mihriban", interview.id),
@@ -118,7 +118,7 @@ def build_demo(tx: Tx) -> DemoRegistry:
         ("aygul", RelationshipKind.CARETAKER, "abdulla", interview.id),
         ("ekber", RelationshipKind.PARENT, "yusup", father_interview.id),
     ):
-        persons.relate(tx, from_person=p[a], kind=kind, to_person=p[b], source_ids=[src])
+        persons.relate(tx, from_person=p[a], kind=relation, to_person=p[b], source_ids=[src])
 
     case1 = cases.open_case(
         tx, searchers=[p["gulnar"]], sought=[p["mihriban"], p["abdulla"]],
@@ -143,7 +143,7 @@ def build_demo(tx: Tx) -> DemoRegistry:
          {"description": "seen in a school courtyard video", "institution_id": kindergarten.id}),
     ):
         events.add_event(tx, kind=kind, when=d(when), participants=[p[w] for w in who],
-                         source_ids=[src], case_id=case1.id, **extra)  # type: ignore[arg-type]
+                         source_ids=[src], case_id=case1.id, **extra)
     msg = events.add_message(
         tx, case_id=case1.id, from_person=p["aygul"], channel=Channel.VOICE_MESSAGE,
         when=d("2017-02"), text="Don't call again. There are cadres at home.",

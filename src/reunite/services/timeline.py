@@ -58,7 +58,8 @@ def case_timeline(tx: Tx, *, case_id: str, as_of: date) -> Timeline:
     institutions = event_store.get_institutions(
         tx, [e.institution_id for e in events if e.institution_id])
     sources = source_store.get_sources(
-        tx, sorted({s for r in (*events, *messages) for s in r.source_ids}))
+        tx, sorted({s for e in events for s in e.source_ids}
+               | {s for m in messages for s in m.source_ids}))
 
     def name(pid: str) -> str:
         return people[pid].display_name() if pid in people else pid

@@ -26,7 +26,9 @@ def insert_source(tx: Tx, source: Source) -> None:
 
 
 def get_sources(tx: Tx, ids: list[str]) -> dict[str, Source]:
-    rows = tx.conn.execute(select(sources).where(sources.c.id.in_(ids))) if ids else []
+    if not ids:
+        return {}
+    rows = tx.conn.execute(select(sources).where(sources.c.id.in_(ids)))
     return {row.id: _from_row(tx, row) for row in rows}
 
 

@@ -5,6 +5,10 @@ Plaintext columns hold only what statistics and matching need and what names nob
 kinds, statuses, grades, dates and their precision, country codes, organisation names.
 """
 
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -18,7 +22,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
 )
+from sqlalchemy.engine import Dialect
 
 from reunite.domain.cases import (
     ApplicationKind,
@@ -55,7 +61,27 @@ metadata = MetaData(naming_convention={
 ID = String(16)
 
 
-def _choice(column: str, enum: type, name: str) -> CheckConstraint:
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in UTC on both engines (SQLite would otherwise return it without a zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: Reunite stores moments with their time zone")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _choice(column: str, enum: type[StrEnum], name: str) -> CheckConstraint:
     values = ", ".join(f"'{m.value}'" for m in enum)
     return CheckConstraint(f"{column} IN ({values})", name=name)
 
@@ -71,9 +97,9 @@ def _fuzzy_date(prefix: str, nullable: bool = True) -> list[Column[object]]:
 def _authorship() -> list[Column[object]]:
     return [
         Column("created_by", String(100), nullable=False),
-        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("created_at", UtcDateTime(), nullable=False),
         Column("updated_by", String(100)),
-        Column("updated_at", DateTime(timezone=True)),
+        Column("updated_at", UtcDateTime()),
     ]
 
 
@@ -83,7 +109,7 @@ keyslots = Table(
     Column("salt", LargeBinary, nullable=False),
     Column("params", Text, nullable=False),
     Column("wrapped", LargeBinary, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     CheckConstraint("kind IN ('passphrase', 'recovery')", name="kind"),
 )
 
@@ -170,7 +196,7 @@ consents = Table(
     Column("publication", String(20), nullable=False),
     Column("note_enc", LargeBinary, nullable=False),
     Column("recorded_by", String(100), nullable=False),
-    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
     _choice("publication", Publication, "publication"),
 )
 
@@ -270,7 +296,7 @@ interpretations = Table(
     Column("by_whom", String(100), nullable=False),
     Column("confidence", String(10), nullable=False),
     Column("recorded_by", String(100), nullable=False),
-    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
     _choice("confidence", Confidence, "confidence"),
 )
 
@@ -311,14 +337,14 @@ application_stages = Table(
     Column("on_date", Date, nullable=False),
     Column("note_enc", LargeBinary, nullable=False),
     Column("recorded_by", String(100), nullable=False),
-    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_at", UtcDateTime(), nullable=False),
     _choice("stage", StageKind, "stage"),
 )
 
 change_log = Table(
     "change_log", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("actor", String(100), nullable=False),
     Column("action", String(10), nullable=False),
     Column("table_name", String(40), nullable=False),
