@@ -1,0 +1,117 @@
+"""Is this the same name? A graded similarity in [0, 1], with the reasons for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reunite.errors import InvalidInput
+from reunite.names import phonetics
+from reunite.names.reading import Reading, read_word
+from reunite.names.table import GivenName, lookup
+
+# Calibrated on bench/names/pairs.tsv (see bench/names_eval.py): scores at or above it are
+# reported as "same name".
+SAME_THRESHOLD = 0.6
+
+OPTIONAL_SUFFIXES = ("jan", "xan", "han", "haji", "axun", "ahun", "bay")
+
+
+@dataclass(frozen=True)
+class PartComparison:
+    score: float
+    reasons: tuple[str, ...] = field(default=())
+
+    @property
+    def same(self) -> bool:
+        return self.score >= SAME_THRESHOLD
+
+
+def readings(word: str) -> tuple[Reading, ...]:
+    found = read_word(word)
+    if not found:
+        raise InvalidInput(f"cannot read {word!r}: no letters of a supported script "
+                           "(Latin, Arabic, Cyrillic, Chinese)")
+    return found
+
+
+def canonical(word: str) -> tuple[GivenName, ...]:
+    """Table entries this spelling belongs to (empty when the name is not in the table)."""
+    out: list[GivenName] = []
+    for r in readings(word):
+        out.extend(e for e in lookup(r.key) if e not in out)
+    return tuple(out)
+
+
+def _stem(reading: Reading) -> tuple[tuple[str, ...], str] | None:
+    """The reading without an optional suffix (-jan, -xan, Haji...), and the suffix."""
+    key = reading.key
+    for suffix in OPTIONAL_SUFFIXES:
+        folded = phonetics.fold_key(tuple(suffix))
+        if key.endswith(folded) and len(key) - len(folded) >= 3:
+            return reading.tokens[: len(reading.tokens) - _token_count(reading, folded)], suffix
+    if reading.chinese and reading.key.endswith("jian"):  # 江 -jan
+        return reading.tokens[:-4], "jan"
+    return None
+
+
+def _token_count(reading: Reading, folded_suffix: str) -> int:
+    count, length = 0, 0
+    for token in reversed(reading.tokens):
+        if length >= len(folded_suffix):
+            break
+        length += len(phonetics.fold_key((token,)))
+        count += 1
+    return count
+
+
+def compare_parts(a: str, b: str) -> PartComparison:
+    """Compare two name parts (one word each: a given name, a father's name)."""
+    ra, rb = readings(a), readings(b)
+    ca, cb = canonical(a), canonical(b)
+    best, chinese, pair = 0.0, False, (ra[0], rb[0])
+    for x in ra:
+        for y in rb:
+            mode = x.chinese or y.chinese
+            s = phonetics.similarity(x.tokens, y.tokens, mode)
+            if s > best:
+                best, chinese, pair = s, mode, (x, y)
+    reasons = [f"read as {pair[0].uly!r} ({pair[0].convention.value}) and {pair[1].uly!r} "
+               f"({pair[1].convention.value})"]
+    if chinese:
+        reasons.append("compared allowing for Chinese transcription (filler vowels, r/l, "
+                       "dropped h)")
+    shared = [e for e in ca if e in cb]
+    if shared:
+        reasons.append(f"both are spellings of {shared[0].uly} in the name table")
+        return PartComparison(1.0, tuple(reasons))
+    stem_score = _stem_match(ra, rb)
+    if stem_score is not None and stem_score[0] >= SAME_THRESHOLD and stem_score[0] > best:
+        reasons.append(f"same name apart from the optional suffix -{stem_score[1]}")
+        return PartComparison(round(stem_score[0], 3), tuple(reasons))
+    if ca and cb:
+        reasons.append(f"different names in the name table: {ca[0].uly} and {cb[0].uly}")
+        return PartComparison(round(min(best, SAME_THRESHOLD - 0.1) * 0.8, 3), tuple(reasons))
+    reasons.append("phonetically close" if best >= SAME_THRESHOLD else "phonetically different")
+    return PartComparison(round(best, 3), tuple(reasons))
+
+
+def _stem_match(ra: tuple[Reading, ...], rb: tuple[Reading, ...]) -> tuple[float, str] | None:
+    best: tuple[float, str] | None = None
+    for x in ra:
+        for y in rb:
+            for long, short in ((x, y), (y, x)):
+                stem = _stem(long)
+                if stem is None:
+                    continue
+                s = phonetics.similarity(stem[0], short.tokens, x.chinese or y.chinese) * 0.9
+                if best is None or s > best[0]:
+                    best = (s, stem[1])
+    return best
+
+
+def frequency_weight(word: str) -> float:
+    """How much a match on this name says: 1 for an unlisted name, less for common names."""
+    entries = canonical(word)
+    if not entries:
+        return 1.0
+    return {1: 0.8, 2: 0.5, 3: 0.25}.get(max(e.frequency for e in entries), 1.0)

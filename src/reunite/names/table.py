@@ -1,0 +1,57 @@
+"""The table of common given names (data/given_names.tsv) and lookups into it."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class GivenName:
+    uly: str
+    sex: str
+    arabic: str
+    cyrillic: str
+    chinese: tuple[str, ...]
+    pinyin: tuple[str, ...]
+    variants: tuple[str, ...]
+    frequency: int
+
+    def spellings(self) -> tuple[str, ...]:
+        return (self.uly, self.arabic, self.cyrillic, *self.chinese, *self.pinyin,
+                *self.variants)
+
+
+@cache
+def given_names() -> tuple[GivenName, ...]:
+    text = resources.files("reunite.names").joinpath("data/given_names.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t")
+
+    def alts(value: str) -> tuple[str, ...]:
+        return tuple(v for v in value.split("|") if v)
+
+    return tuple(GivenName(r["uly"], r["sex"], r["arabic"], r["cyrillic"], alts(r["chinese"]),
+                           alts(r["pinyin"]), alts(r["variants"]), int(r["frequency"]))
+                 for r in rows)
+
+
+@cache
+def index() -> dict[str, tuple[GivenName, ...]]:
+    """Folded key of every spelling -> the table entries it belongs to."""
+    from reunite.names.reading import read_word
+
+    found: dict[str, list[GivenName]] = defaultdict(list)
+    for entry in given_names():
+        for spelling in entry.spellings():
+            for reading in read_word(spelling):
+                if entry not in found[reading.key]:
+                    found[reading.key].append(entry)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def lookup(key: str) -> tuple[GivenName, ...]:
+    return index().get(key, ())

@@ -1,0 +1,1 @@
+"""Places: the gazetteer of Xinjiang and the countries where families live."""
