@@ -47,16 +47,13 @@ def _key(text: str) -> str:
     return "".join(keys)
 
 
-def _readings(text: str) -> list[Reading]:
-    tokens: list[str] = []
-    chinese = False
-    for w in normalise(text).split():
-        found = read_word(w)
-        if found:
-            tokens.extend(found[0].tokens)
-            chinese = chinese or found[0].chinese
-    return [Reading(tuple(tokens), read_word(text.split()[0])[0].convention, "".join(tokens))] \
-        if tokens and read_word(text.split()[0]) else []
+def _reading(text: str) -> Reading | None:
+    """The words of a place name read one after another (first reading of each)."""
+    firsts = [found[0] for w in normalise(text).split() if (found := read_word(w))]
+    if not firsts:
+        return None
+    tokens = tuple(t for r in firsts for t in r.tokens)
+    return Reading(tokens, firsts[0].convention, "".join(tokens))
 
 
 def _han_stem(text: str) -> str:
@@ -95,12 +92,12 @@ def _by_stem(stem: str) -> list[Place]:
 
 @cache
 def _phonetic_forms() -> tuple[tuple[Place, Reading], ...]:
-    out = []
+    out: list[tuple[Place, Reading]] = []
     for place in places():
         for s in place.spellings():
-            if s == place.code or s == place.chinese:
-                continue
-            out.extend((place, r) for r in _readings(s))
+            reading = _reading(s) if s not in (place.code, place.chinese) else None
+            if reading is not None:
+                out.append((place, reading))
     return tuple(out)
 
 
@@ -149,13 +146,13 @@ def find_place(text: str) -> Resolution:
     stem_matches = _by_stem(_han_stem(query))
     if stem_matches:
         return _settle(text, stem_matches, "chinese-stem")
-    wanted = _readings(stripped)
-    if not wanted:
+    wanted = _reading(stripped)
+    if wanted is None:
         return Resolution(text, "unknown", note="no place is written this way")
     scored: dict[str, tuple[float, Place]] = {}
     for place, reading in _phonetic_forms():
-        s = phonetics.similarity(wanted[0].tokens, reading.tokens,
-                                 wanted[0].chinese or reading.chinese)
+        s = phonetics.similarity(wanted.tokens, reading.tokens,
+                                 wanted.chinese or reading.chinese)
         if s >= FUZZY_THRESHOLD and s > scored.get(place.code, (0.0, place))[0]:
             scored[place.code] = (s, place)
     if not scored:
