@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reunite.cli import casework, people
+from reunite.cli import casework, people, reference
 from reunite.cli.context import ReuniteGroup, State, as_of_day, err, out, state
 from reunite.cli.render import emit_json, timeline
 from reunite.errors import InvalidInput
@@ -23,6 +23,7 @@ key_app = typer.Typer(no_args_is_help=True, help="Passphrase and recovery key.")
 app.add_typer(key_app, name="key")
 people.register(app)
 casework.register(app)
+reference.register(app)
 
 
 @app.callback()
@@ -55,7 +56,7 @@ def init(ctx: typer.Context) -> None:
     _, recovery = init_registry(engine=st.engine(), passphrase=_new_passphrase(st),
                                 actor=settings.actor)
     out.print(f"Registry created at {settings.db_url}")
-    out.print("[bold]Recovery key[/] (write it down and keep it apart from the laptop; it is "
+    out.print("Recovery key (write it down and keep it apart from the laptop; it is "
               "shown only now and is the only way in if the passphrase is lost):")
     out.print(f"  {recovery}")
 

@@ -226,7 +226,7 @@ def intervention_list(ctx: typer.Context,
     for i, days in rows:
         due_text = f"follow up {i.follow_up_on}" if i.follow_up_on else "no follow-up set"
         if days > 0:
-            due_text += f" ([bold red]{days} days overdue[/])"
+            due_text += f" ({days} days overdue)"
         answer = f"response {i.response_on}" if i.response_on else "no response"
         out.print(f"{i.id} {i.case_id} {i.kind.value} to {i.recipient}, sent {i.sent_on}; "
                   f"{answer}; {due_text}")

@@ -24,8 +24,9 @@ from reunite.settings import Settings
 from reunite.store.engine import make_engine
 from reunite.store.registry import Registry, Tx
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Markup is off: names, notes and messages are user text and may contain [brackets].
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 class ReuniteGroup(TyperGroup):
@@ -35,10 +36,10 @@ class ReuniteGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ReuniteError as exc:
-            err.print(f"[bold red]error:[/] {exc}")
+            err.print(f"error: {exc}", style="bold red")
             raise typer.Exit(exc.exit_code) from None
         except OperationalError as exc:
-            err.print(f"[bold red]error:[/] cannot use the database: {exc.orig}")
+            err.print(f"error: cannot use the database: {exc.orig}", style="bold red")
             raise typer.Exit(7) from None
 
 

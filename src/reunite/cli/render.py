@@ -61,7 +61,7 @@ def person_table(people: list[Person]) -> None:
 
 def person_detail(view: PersonView) -> None:
     p = view.person
-    out.print(f"[bold]{p.display_name()}[/]  {p.id}")
+    out.print(f"{p.display_name()}  {p.id}", style="bold")
     names = Table("name", "kind", "script", "language", title="Names")
     for n in p.names:
         names.add_row(n.text, n.kind.value, n.script.value, n.language or "-")
@@ -108,7 +108,7 @@ def case_table(cases: list[Case], names: dict[str, str]) -> None:
 
 def timeline(t: Timeline) -> None:
     c = t.case
-    out.print(f"[bold]Case {c.id}[/] ({c.status.value}, priority {c.priority.value}, "
+    out.print(f"Case {c.id} ({c.status.value}, priority {c.priority.value}, "
               f"{c.organisation}, assigned to {c.assignee})")
     if c.summary:
         out.print(c.summary)

@@ -113,7 +113,7 @@ _INITIAL_TOKENS = {"zh": ["j"], "ch": ["ch"], "sh": ["sh"], "b": ["b"], "p": ["p
                    "z": ["z"], "c": ["ch"], "s": ["s"], "y": ["y"], "w": ["w"]}
 _FINAL_TOKENS = {
     "a": ["a"], "ai": ["e"], "ao": ["o"], "an": ["a", "n"], "ang": ["a", "n"], "e": ["e"],
-    "ei": ["e"], "en": ["e", "n"], "eng": ["e", "n"], "er": ["r"], "o": ["o"], "ou": ["o"],
+    "ei": ["e"], "en": ["e", "n"], "eng": ["e", "n"], "er": ["ɹ"], "o": ["o"], "ou": ["o"],
     "ong": ["u", "n"], "i": ["i"], "ia": ["a"], "iao": ["o"], "ie": ["é"], "iu": ["u"],
     "ian": ["e", "n"], "in": ["i", "n"], "iang": ["a", "n"], "ing": ["i", "n"], "iong": ["u", "n"],
     "u": ["u"], "ua": ["a"], "uo": ["o"], "uai": ["e"], "ui": ["i"], "uan": ["a", "n"],
@@ -123,7 +123,10 @@ _FINAL_TOKENS = {
 
 
 def syllable_tokens(syllable: str) -> list[str]:
-    """Phoneme tokens (ULY letters) that a pinyin syllable stands for in a name."""
+    """Phoneme tokens (ULY letters) that a pinyin syllable stands for in a name.
+
+    尔 er is written as its own token "ɹ": it transcribes a coda r, never an l, whereas an
+    l-syllable (来, 拉, 力) may stand for a medial r."""
     s = syllable.lower().replace("ü", "v")
     if s in ("yi", "wu", "yu", "yin", "ying", "yun", "wen", "wei"):
         s = {"yi": "i", "wu": "u", "yu": "v", "yin": "in", "ying": "ing", "yun": "vn",

@@ -4,8 +4,8 @@
 - Zero-width characters, bidi marks, BOM and tatweel are removed.
 - Persian/Arabic look-alikes used on non-Uyghur keyboards are folded to the Uyghur letters:
   keheh to kaf; Farsi yeh is the consonant y before a vowel and the vowel i (U+0649)
-  elsewhere; heh (U+0647) becomes ae (the vowel e) unless a vowel follows, when it is the
-  consonant h (U+06BE).
+  elsewhere; heh (U+0647) next to a vowel letter is the consonant h (U+06BE), elsewhere the
+  vowel e (U+06D5).
 - A token that mixes Latin and Cyrillic letters is a homoglyph accident ('Мihriban' with a
   Cyrillic М): its look-alike letters are folded into the script of the majority.
 """
@@ -50,10 +50,12 @@ def fold_arabic(text: str) -> str:
     chars = list(text.replace("\u06a9", "\u0643"))  # keheh -> kaf
     for i, ch in enumerate(chars):
         following = chars[i + 1] if i + 1 < len(chars) else " "
+        preceding = chars[i - 1] if i > 0 else " "
         if ch == FARSI_YEH:
             chars[i] = YEH if following in _UEY_VOWELS else ALEF_MAKSURA
-        elif ch == HEH:
-            chars[i] = HEH_DOACHASHMEE if following in _UEY_VOWELS else AE
+        elif ch == HEH:  # h next to a vowel (mihri, ehmet), else the vowel e (memet)
+            near_vowel = following in _UEY_VOWELS or preceding in _UEY_VOWELS
+            chars[i] = HEH_DOACHASHMEE if near_vowel else AE
     return "".join(chars)
 
 

@@ -33,13 +33,19 @@ for _table in (_GENERAL, _CHINESE):
 _set(_GENERAL, "r/l", 0.8)
 _set(_CHINESE, "r/l", 0.2)
 _set(_CHINESE, "a/o e/o i/ü sh/s gh/x x/k gh/q gh/k g/k ch/sh z/j", 0.35)
-_set(_CHINESE, "a/i e/u", 0.5)
+_set(_CHINESE, "a/i", 0.5)
+_set(_CHINESE, "e/u a/é", 0.35)  # e and u are both filler vowels; 谢 xie writes she
+_set(_CHINESE, "a/e d/t b/p", 0.2)  # 艾/海/买 write both e and a; pinyin d/t, b/p are not voicing
+_set(_CHINESE, "g/k", 0.25)
 
 
 @cache
 def substitution(a: str, b: str, chinese: bool) -> float:
     if a == b:
         return 0.0
+    if "ɹ" in (a, b):  # 尔: a coda r
+        other = b if a == "ɹ" else a
+        return 0.0 if other == "r" else 0.8 if other == "l" else 1.0
     table = _CHINESE if chinese else _GENERAL
     cost = table.get(frozenset((a, b)))
     if cost is not None:
@@ -55,6 +61,8 @@ def indel(token: str, chinese: bool) -> float:
     """Cost of a token present on one side only."""
     if token == "h":
         return 0.25
+    if token == "ɹ":
+        return 0.5
     if token in ("y", "w"):
         return 0.2 if chinese else 0.4
     if token in VOWELS:
@@ -62,7 +70,7 @@ def indel(token: str, chinese: bool) -> float:
             return 0.15 if token in "iueé" else 0.4
         return 0.6
     if chinese and token in ("x", "gh", "g", "l", "r", "n"):
-        return 0.5  # absorbed into a neighbouring syllable (Dil- -> 迪 di)
+        return 0.35  # absorbed into a neighbouring syllable (Dil- -> 迪 di, Hal- -> 哈 ha)
     return 1.0
 
 
@@ -90,8 +98,8 @@ def similarity(a: tuple[str, ...], b: tuple[str, ...], chinese: bool) -> float:
     return max(0.0, 1.0 - distance(a, b, chinese) / (1.0 + 0.15 * length))
 
 
-_FOLD = {"é": "e", "ö": "o", "ü": "u", "q": "k", "gh": "g", "x": "h", "zh": "j", "ng": "n",
-         "f": "p"}
+_FOLD = {"ɹ": "r", "é": "e", "ö": "o", "ü": "u", "q": "k", "gh": "g", "x": "h", "zh": "j",
+         "ng": "n", "f": "p"}
 
 
 def fold_key(tokens: tuple[str, ...]) -> str:
@@ -102,7 +110,7 @@ def fold_key(tokens: tuple[str, ...]) -> str:
 
 _SKELETON = {"q": "K", "k": "K", "g": "K", "gh": "K", "x": "K", "j": "J", "ch": "J", "zh": "J",
              "s": "S", "sh": "S", "z": "S", "b": "P", "p": "P", "f": "P", "d": "T", "t": "T",
-             "r": "R", "l": "R", "m": "M", "n": "N", "ng": "N"}
+             "r": "R", "l": "R", "ɹ": "R", "m": "M", "n": "N", "ng": "N"}
 
 
 def skeleton(tokens: tuple[str, ...]) -> str:

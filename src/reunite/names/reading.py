@@ -43,13 +43,26 @@ class Reading:
 
 def _from_syllables(syllables: list[str], conv: Convention) -> Reading:
     tokens = tuple(t for s in syllables for t in chinese.syllable_tokens(s))
-    return Reading(tokens, conv, "".join(tokens))
+    return Reading(tokens, conv, "".join(tokens).replace("ɹ", "r"))
+
+
+_SURNAME_SUFFIX = re.compile(r"^(.{3,}?)(ov|ova|ev|eva|ов|ова|ев|ева)$", re.I)
 
 
 @cache
 def read_word(word: str) -> tuple[Reading, ...]:
-    """Every plausible reading of one word (a name part without spaces), best first."""
+    """Every plausible reading of one word (a name part without spaces), best first.
+
+    A Russian-style surname (Tursunov, Ilyasova) also reads as the name it was made from."""
     text = normalise(word)
+    found = _read(text)
+    m = _SURNAME_SUFFIX.match(text)
+    if m and found and found[0].convention in (Convention.ULY, Convention.CYRILLIC):
+        found += tuple(r for r in _read(m[1]) if r not in found)
+    return found
+
+
+def _read(text: str) -> tuple[Reading, ...]:
     conv = convention(text)
     if conv is Convention.HAN:
         syllables = chinese.han_to_pinyin(text)
@@ -60,8 +73,8 @@ def read_word(word: str) -> tuple[Reading, ...]:
     if conv is Convention.CYRILLIC:
         uly = cyrillic_to_uly(text)
         readings = [Reading(tuple(uly_tokens(uly)), conv, uly)]
-        if not _UYGHUR_CYRILLIC.search(text):  # Russian-style: е is e, ж is j
-            alt = uly.replace("é", "e").replace("zh", "j")
+        if not _UYGHUR_CYRILLIC.search(text):  # Russian-style: е is e, ж is j, х is often h
+            alt = uly.replace("é", "e").replace("zh", "j").replace("x", "h")
             if alt != uly:
                 readings.append(Reading(tuple(uly_tokens(alt)), conv, alt))
         return tuple(readings)

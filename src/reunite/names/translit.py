@@ -38,7 +38,7 @@ def _converter(source: str, target: str) -> UgMultiScriptConverter:
     return UgMultiScriptConverter(source, target)
 
 
-_TURKISH = re.compile(r"[çşğıİ]")
+_TURKISH = re.compile(r"[çşğıİÇŞĞ]")
 _ULY_MARKS = re.compile(r"(é|ë|gh|[a-zöü]'[a-zöü]|ng')")
 _UYY = re.compile(r"[ⱪⱨⱬƣɵə]")
 

@@ -1,0 +1,115 @@
+"""Build bench/names/pairs.tsv, the labelled name pairs, from identities.tsv.
+
+Run from the repository root: python bench/names/build_pairs.py. Deterministic (fixed seed).
+Each identity gives spellings by convention; same-name pairs take two spellings of one
+identity across every combination of conventions; different-name pairs take spellings of an
+identity and of its documented confusable names (hard negatives) or of a random other name.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import random
+from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+from umsc import UgMultiScriptConverter
+
+from reunite.names.chinese import NAME_READINGS
+from reunite.names.table import given_names
+
+HERE = Path(__file__).parent
+SEED = 20261123
+RUSSIAN_STYLE = str.maketrans("әғқңһөүҗӘҒҚҢҺӨҮҖ", "агкнхоужАГКНХОУЖ")
+
+
+def pinyin_of(han: str) -> str:
+    return "".join(NAME_READINGS.get(ch) or lazy_pinyin(ch, style=Style.NORMAL)[0]
+                   for ch in han).capitalize()
+
+
+def forms(uly: str, press: list[str], han: list[str], rng: random.Random) -> dict[str, list[str]]:
+    to_arabic = UgMultiScriptConverter("ULS", "UAS")
+    to_cyrillic = UgMultiScriptConverter("ULS", "UCS")
+    to_turkish = UgMultiScriptConverter("ULS", "CTS")
+    arabic = to_arabic(uly.lower())
+    # the way Arabic script arrives from Persian keyboards or PDFs
+    varied = arabic.replace("ى", "ی") if "ى" in arabic else arabic + "\u200c"
+    if rng.random() < 0.5 and len(arabic) > 3:
+        varied = varied[:2] + "\u0640" + varied[2:]  # tatweel
+    cyrillic = to_cyrillic(uly.lower()).capitalize()
+    pinyins = [pinyin_of(h) for h in han]
+    out = {
+        "uly": [uly],
+        "latin": [p for p in press if p.lower() not in {x.lower() for x in pinyins}
+                  and p.lower() != uly.lower()] or [uly.lower()],
+        "arabic": list(dict.fromkeys([arabic, varied])),
+        "cyrillic": list(dict.fromkeys([cyrillic, cyrillic.translate(RUSSIAN_STYLE)])),
+        "turkish": [to_turkish(uly.lower()).capitalize()],
+        "han": han,
+        "pinyin": pinyins,
+    }
+    return {k: v for k, v in out.items() if v}
+
+
+def same_but_suffix(a: str, b: str) -> bool:
+    """Ilham and Ilhamjan are one name with an optional suffix (brief §1.4), not two names."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return long.startswith(short) and long[len(short):] in ("jan", "xan", "han", "gül")
+
+
+def main() -> None:
+    rng = random.Random(SEED)
+    lines = [x for x in (HERE / "identities.tsv").read_text("utf-8").splitlines()
+             if x and not x.startswith("#")]
+    identities = list(csv.DictReader(lines, delimiter="\t"))
+    table = {g.uly: g for g in given_names()}
+    spellings: dict[str, dict[str, list[str]]] = {}
+    meta: dict[str, tuple[str, str]] = {}
+    for row in identities:
+        press = [p for p in row["press"].split("|") if p]
+        han = [h for h in row["han"].split("|") if h]
+        spellings[row["uly"]] = forms(row["uly"], press, han, rng)
+        meta[row["uly"]] = (row["table"], row["source"])
+    for row in identities:  # confusables known only from the name table
+        for name in filter(None, row["confusable"].split("|")):
+            if name not in spellings and name in table:
+                g = table[name]
+                spellings[name] = forms(g.uly, list(g.variants), list(g.chinese), rng)
+                meta[name] = ("yes", "brief-§3")
+    rows = []
+    cats = ["uly", "latin", "turkish", "arabic", "cyrillic", "han", "pinyin"]
+    for row in identities:
+        name = row["uly"]
+        f = spellings[name]
+        for c1, c2 in itertools.combinations_with_replacement(cats, 2):
+            if c1 not in f or c2 not in f:
+                continue
+            options = [(a, b) for a in f[c1] for b in f[c2] if a != b]
+            if options:
+                a, b = rng.choice(options)
+                rows.append((a, b, "same", c1, c2, name, name, meta[name][0], meta[name][1]))
+        others = [c for c in row["confusable"].split("|") if c in spellings]
+        randoms = rng.sample([n for n in spellings if n != name and n not in others
+                              and not same_but_suffix(n, name)], 3)
+        for other in others + randoms:
+            g = spellings[other]
+            pairs = [(c1, c2) for c1 in cats for c2 in cats if c1 in f and c2 in g]
+            for c1, c2 in rng.sample(pairs, min(len(pairs), 6 if other in others else 3)):
+                a, b = rng.choice(f[c1]), rng.choice(g[c2])
+                kind = "hard" if other in others else "random"
+                in_table = "yes" if meta[name][0] == meta[other][0] == "yes" else "no"
+                rows.append((a, b, "different", c1, c2, name, other, in_table,
+                             f"{kind} negative"))
+    with open(HERE / "pairs.tsv", "w", encoding="utf-8", newline="") as out:
+        out.write("# Generated by build_pairs.py from identities.tsv: do not edit by hand.\n")
+        w = csv.writer(out, delimiter="\t", lineterminator="\n")
+        w.writerow(["a", "b", "label", "convention_a", "convention_b", "name_a", "name_b",
+                    "in_table", "source"])
+        w.writerows(rows)
+    print(f"{len(rows)} pairs written")
+
+
+if __name__ == "__main__":
+    main()
