@@ -15,6 +15,7 @@ from reunite.domain.persons import Script
 from reunite.errors import InvalidInput
 from reunite.names.chinese import DOTS
 from reunite.names.normalise import normalise
+from reunite.names.reading import SURNAME_SUFFIX
 from reunite.names.scripts import detect_script
 
 HONORIFICS = frozenset({"haji", "hajim", "hajji", "hoja", "xoja", "molla", "mollam", "imam",
@@ -22,7 +23,6 @@ HONORIFICS = frozenset({"haji", "hajim", "hajji", "hoja", "xoja", "molla", "moll
                         "ئىمام", "阿吉", "毛拉"})
 PATRONYMIC_WORDS = frozenset({"oghli", "ogli", "oğlu", "oglu", "uulu", "ulı", "qizi", "kizi",
                               "kyzy", "qızı", "kızı", "оғли", "угли", "кизи", "қизи", "уулу"})
-_SLAVIC = re.compile(r"^(.{3,}?)(ov|ova|ev|eva|ов|ова|ев|ева)$", re.I)
 _LABEL = re.compile(
     r"(?P<label>surname|family name|last name|father'?s name|given names?|first name|forenames?|"
     r"name)\s*[:=]\s*(?P<value>[^;,\n]+)", re.I)
@@ -109,8 +109,8 @@ def _from_words(given_words: list[str], family_words: list[str], form: str) -> P
             given = " ".join(x for j, x in enumerate(given_part) if j not in (i - 1, i))
             return ParsedName(given or father, father if given else "", removed=tuple(removed),
                               form="patronymic")
-    if not family_part and len(given_part) >= 2 and _SLAVIC.match(given_part[0]) and \
-            not _SLAVIC.match(given_part[1]):
+    if not family_part and len(given_part) >= 2 and SURNAME_SUFFIX.match(given_part[0]) and \
+            not SURNAME_SUFFIX.match(given_part[1]):
         family_part, given_part = [given_part[0]], given_part[1:]
         form = "surname-first"
     all_words = given_part + family_part
@@ -118,7 +118,7 @@ def _from_words(given_words: list[str], family_words: list[str], form: str) -> P
         raise InvalidInput("name has no parts left after removing titles")
     stripped = []
     for w in all_words[1:]:
-        m = _SLAVIC.match(w)
+        m = SURNAME_SUFFIX.match(w)
         if m:
             removed.append(f"-{m[2]}")
             stripped.append(m[1])

@@ -46,7 +46,8 @@ def _from_syllables(syllables: list[str], conv: Convention) -> Reading:
     return Reading(tokens, conv, "".join(tokens).replace("ɹ", "r"))
 
 
-_SURNAME_SUFFIX = re.compile(r"^(.{3,}?)(ov|ova|ev|eva|ов|ова|ев|ева)$", re.I)
+# Russian-style surnames made from a father's name: Tursunov, Ilyasova, Турсунов.
+SURNAME_SUFFIX = re.compile(r"^(.{3,}?)(ov|ova|ev|eva|ов|ова|ев|ева)$", re.I)
 
 
 @cache
@@ -56,7 +57,7 @@ def read_word(word: str) -> tuple[Reading, ...]:
     A Russian-style surname (Tursunov, Ilyasova) also reads as the name it was made from."""
     text = normalise(word)
     found = _read(text)
-    m = _SURNAME_SUFFIX.match(text)
+    m = SURNAME_SUFFIX.match(text)
     if m and found and found[0].convention in (Convention.ULY, Convention.CYRILLIC):
         found += tuple(r for r in _read(m[1]) if r not in found)
     return found
