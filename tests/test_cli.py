@@ -238,3 +238,16 @@ def test_demo_builds_a_registry_and_prints_a_timeline(tmp_path, monkeypatch):
     assert (tmp_path / "demo.sqlite3").exists()
     again = runner.invoke(app, ["demo"], env=env)  # rebuilt, not appended to
     assert again.exit_code == 0 and "Timeline" in again.stdout
+
+
+def test_search_and_reindex_from_the_command_line(cli, ready):
+    # no consent is recorded for the child in `ready`: it is not searchable yet
+    assert cli.json("search", "Mihriban Ablikim") == []
+    cli("person", "consent", ready["child"], "--tracing")
+    hits = cli.json("search", "مىھرىبان ئابلىكىم", "--born", "2011")
+    assert hits[0]["person"]["id"] == ready["child"]
+    assert hits[0]["fields"][0]["outcome"] == "match"
+    cli("person", "consent", ready["child"], "--no-tracing")
+    assert cli.json("search", "Mihriban Ablikim") == []
+    result = cli("reindex")
+    assert "2 persons indexed" in result.stdout

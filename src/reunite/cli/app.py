@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reunite.cli import casework, people, reference
+from reunite.cli import casework, people, reference, search
 from reunite.cli.context import ReuniteGroup, State, as_of_day, err, out, state
 from reunite.cli.render import emit_json, timeline
 from reunite.errors import InvalidInput
@@ -24,6 +24,7 @@ app.add_typer(key_app, name="key")
 people.register(app)
 casework.register(app)
 reference.register(app)
+search.register(app)
 
 
 @app.callback()

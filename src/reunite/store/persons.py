@@ -26,6 +26,7 @@ from reunite.domain.persons import (
 )
 from reunite.errors import NotFound
 from reunite.store.citations import cite, cited
+from reunite.store.name_index import index_person
 from reunite.store.registry import Tx
 from reunite.store.tables import (
     consents,
@@ -74,6 +75,7 @@ def insert_person(tx: Tx, p: Person) -> None:
     tx.conn.execute(insert(persons).values(id=p.id, created_by=tx.actor, created_at=tx.now,
                                            **_person_values(tx, p)))
     _write_parts(tx, p)
+    index_person(tx, p)
     cite(tx, "person", p.id, p.source_ids)
     tx.log("create", "persons", p.id, ["names", "sex", "birth", "hometown", "status", "notes",
                                        "documents", "contacts"])
@@ -83,6 +85,7 @@ def update_person(tx: Tx, p: Person, changed: list[str]) -> None:
     tx.conn.execute(update(persons).where(persons.c.id == p.id).values(
         updated_by=tx.actor, updated_at=tx.now, **_person_values(tx, p)))
     _write_parts(tx, p)
+    index_person(tx, p)
     cite(tx, "person", p.id, p.source_ids)
     tx.log("update", "persons", p.id, changed)
 

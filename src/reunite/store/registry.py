@@ -18,6 +18,8 @@ from reunite.store import keys, migrate
 from reunite.store.crypto import Vault
 from reunite.store.tables import change_log
 
+INDEX_REVISION = "0002"  # the migration that created the name index
+
 
 @dataclass
 class Tx:
@@ -57,13 +59,20 @@ class Registry:
     @classmethod
     def open(cls, engine: Engine, passphrase: str, actor: str) -> Registry:
         """Unlock an initialised database, upgrading its schema if it is behind."""
-        if migrate.current_revision(engine) is None:
+        revision = migrate.current_revision(engine)
+        if revision is None:
             raise NotInitialised("this database has no registry yet: run `reunite init` first")
-        if migrate.current_revision(engine) != migrate.head_revision():
-            migrate.upgrade(engine)
         with engine.connect() as conn:
             vault = keys.unlock(conn, passphrase)
-        return cls(engine, vault, actor)
+        registry = cls(engine, vault, actor)
+        if revision != migrate.head_revision():
+            migrate.upgrade(engine)
+            if revision < INDEX_REVISION:  # the name index needs the key to be built
+                from reunite.store.name_index import rebuild
+
+                with registry.transaction() as tx:
+                    rebuild(tx)
+        return registry
 
     @classmethod
     def create(cls, engine: Engine, passphrase: str, actor: str,

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -339,6 +340,16 @@ application_stages = Table(
     Column("recorded_by", String(100), nullable=False),
     Column("recorded_at", UtcDateTime(), nullable=False),
     _choice("stage", StageKind, "stage"),
+)
+
+name_index = Table(
+    "name_index", metadata,
+    Column("person_id", ID, ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(10), primary_key=True),
+    Column("kind", String(10), primary_key=True),
+    Column("digest", LargeBinary(16), primary_key=True),
+    Index("ix_name_index_digest", "digest"),
+    CheckConstraint("kind IN ('key', 'skeleton')", name="kind"),
 )
 
 change_log = Table(

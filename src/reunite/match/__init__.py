@@ -1,0 +1,1 @@
+"""Matching: candidate generation, comparison, scoring, explanations."""

@@ -1,0 +1,55 @@
+"""Blocking keys of a person's names: which name parts, read how.
+
+Every name a person was recorded under is split into parts (given, father) and each part gives
+its phonetic key (equal for spellings of one name) and its consonant skeleton (survives Chinese
+transcription). The registry stores only keyed hashes of these (see store.name_index).
+"""
+
+from __future__ import annotations
+
+from reunite.domain.persons import NameKind, Person
+from reunite.errors import InvalidInput
+from reunite.names.compare import canonical
+from reunite.names.parse import parse_name
+from reunite.names.reading import read_word
+
+ROLE_OF_KIND = {NameKind.GIVEN: "given", NameKind.FATHER: "father", NameKind.FAMILY: "father"}
+
+
+def part_keys(word: str) -> set[tuple[str, str]]:
+    """(kind, value) keys of one name part: 'key' and 'skeleton' of each reading."""
+    keys: set[tuple[str, str]] = set()
+    for reading in read_word(word):
+        keys.add(("key", reading.key))
+        if reading.skeleton:
+            keys.add(("skeleton", reading.skeleton))
+    for entry in canonical(word) if keys else ():
+        for reading in read_word(entry.uly):
+            keys.add(("key", reading.key))
+    return keys
+
+
+def name_parts(person: Person) -> list[tuple[str, str]]:
+    """(role, word) for every part of every name of the person."""
+    parts: list[tuple[str, str]] = []
+    for name in person.names:
+        if name.kind in ROLE_OF_KIND:
+            parts.extend((ROLE_OF_KIND[name.kind], w) for w in name.text.split())
+            continue
+        try:
+            parsed = parse_name(name.text)
+        except InvalidInput:
+            continue
+        parts.extend(parsed.parts())
+    return list(dict.fromkeys(parts))
+
+
+def person_keys(person: Person) -> set[tuple[str, str, str]]:
+    """(role, kind, value) blocking keys of a person."""
+    out: set[tuple[str, str, str]] = set()
+    for role, word in name_parts(person):
+        try:
+            out.update((role, kind, value) for kind, value in part_keys(word))
+        except InvalidInput:
+            continue  # a name in an unsupported script is kept but not indexed
+    return out

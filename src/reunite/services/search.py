@@ -1,0 +1,123 @@
+"""Search the registry for a person by whatever is known, in any script.
+
+Candidates come from the name index (keyed hashes of name keys), never from a scan; only
+persons whose current consent allows tracing are returned. Each result carries a
+field-by-field comparison (match, partial, mismatch, unknown) and the overall score.
+
+The score is a weighted mean of field agreements, given name 0.4, father's name 0.3, birth
+0.2, sex 0.1, over the fields known on both sides; a mismatch of sex or of birth years more
+than two years apart caps it at 0.5. It is a ranking score, not a probability: the calibrated
+model is the matching engine's work (issue 4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reunite.domain.dates import BirthDate
+from reunite.domain.persons import Person, Sex
+from reunite.errors import InvalidInput
+from reunite.match.keys import name_parts, part_keys
+from reunite.names.compare import compare_parts
+from reunite.names.parse import parse_name
+from reunite.store import name_index
+from reunite.store.persons import current_consent, get_persons
+from reunite.store.registry import Tx
+
+WEIGHTS = {"given name": 0.4, "father's name": 0.3, "birth": 0.2, "sex": 0.1}
+SCORE = {"match": 1.0, "partial": 0.6, "mismatch": 0.0}
+
+
+@dataclass(frozen=True)
+class FieldComparison:
+    field: str
+    outcome: str  # match, partial, mismatch, unknown
+    query: str
+    found: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    person: Person
+    score: float
+    fields: tuple[FieldComparison, ...]
+
+
+def _name_field(label: str, wanted: str, options: list[str]) -> FieldComparison:
+    if not wanted:
+        return FieldComparison(label, "unknown", "", ", ".join(options))
+    if not options:
+        return FieldComparison(label, "unknown", wanted, "")
+    best_word, best = max(((w, compare_parts(wanted, w)) for w in options),
+                          key=lambda x: x[1].score)
+    outcome = ("match" if best.score >= 0.9 else "partial" if best.same else "mismatch")
+    return FieldComparison(label, outcome, wanted, best_word,
+                           f"{best.score:.2f}: {best.reasons[-1]}")
+
+
+def _birth_field(wanted: BirthDate | None, found: BirthDate | None) -> FieldComparison:
+    if wanted is None or found is None:
+        return FieldComparison("birth", "unknown", wanted.text if wanted else "",
+                               found.text if found else "")
+    (a0, a1), (b0, b1) = wanted.year_range(), found.year_range()
+    if None in (a0, a1, b0, b1):
+        return FieldComparison("birth", "unknown", wanted.text, found.text)
+    assert a0 is not None and a1 is not None and b0 is not None and b1 is not None
+    gap = max(a0 - b1, b0 - a1, 0)
+    outcome = "match" if gap == 0 else "partial" if gap <= 2 else "mismatch"
+    return FieldComparison("birth", outcome, wanted.describe(), found.describe(),
+                           f"{gap} years apart" if gap else "ranges overlap")
+
+
+def compare_person(person: Person, *, given: str, father: str, sex: Sex | None,
+                   birth: BirthDate | None) -> SearchHit:
+    parts = name_parts(person)
+    givens = [w for r, w in parts if r == "given"]
+    fathers = [w for r, w in parts if r == "father"]
+    given_field = _name_field("given name", given, givens)
+    father_field = _name_field("father's name", father, fathers)
+    if not father and given_field.outcome == "mismatch":
+        # one word searched: it may be the father's name (or a family's surname)
+        as_father = _name_field("father's name", given, fathers)
+        if as_father.outcome in ("match", "partial"):
+            given_field = FieldComparison("given name", "unknown", "", ", ".join(givens))
+            father_field = as_father
+    fields = [
+        given_field,
+        father_field,
+        _birth_field(birth, person.birth),
+        FieldComparison("sex", "unknown" if sex in (None, Sex.UNKNOWN)
+                        or person.sex is Sex.UNKNOWN
+                        else "match" if sex is person.sex else "mismatch",
+                        sex.value if sex else "", person.sex.value),
+    ]
+    known = [f for f in fields if f.outcome != "unknown"]
+    total = sum(WEIGHTS[f.field] for f in known)
+    score = sum(WEIGHTS[f.field] * SCORE[f.outcome] for f in known) / total if total else 0.0
+    if any(f.outcome == "mismatch" and f.field in ("sex", "birth") for f in known):
+        score = min(score, 0.5)
+    return SearchHit(person, round(score, 3), tuple(fields))
+
+
+def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
+                   birth: BirthDate | None = None, limit: int = 10) -> list[SearchHit]:
+    if not 1 <= limit <= 200:
+        raise InvalidInput("limit must be between 1 and 200")
+    parsed = parse_name(name)
+    keys = set()
+    for _, word in parsed.parts():
+        keys |= part_keys(word)
+    found = name_index.candidates(tx, keys)
+    people = get_persons(tx, sorted(found))
+    hits = [compare_person(p, given=parsed.given, father=parsed.father, sex=sex, birth=birth)
+            for p in people.values() if current_consent(tx, p.id).tracing]
+    hits = [h for h in hits if any(f.outcome in ("match", "partial") for f in h.fields
+                                   if f.field in ("given name", "father's name"))]
+    hits.sort(key=lambda h: (-h.score, h.person.id))
+    return hits[:limit]
+
+
+def reindex(tx: Tx, *, progress: Callable[[int, int], None] | None = None) -> int:
+    return name_index.rebuild(tx, progress)

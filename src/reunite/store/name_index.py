@@ -1,0 +1,48 @@
+"""The persistent name index: keyed hashes of name keys, never the names themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import delete, insert, select
+
+from reunite.domain.persons import Person
+from reunite.match.keys import person_keys
+from reunite.store.registry import Tx
+from reunite.store.tables import name_index, persons
+
+
+def index_person(tx: Tx, person: Person) -> None:
+    tx.conn.execute(delete(name_index).where(name_index.c.person_id == person.id))
+    rows = [{"person_id": person.id, "role": role, "kind": kind,
+             "digest": tx.vault.blind_index(f"name-{kind}", value)}
+            for role, kind, value in sorted(person_keys(person))]
+    if rows:
+        tx.conn.execute(insert(name_index), rows)
+
+
+def rebuild(tx: Tx, progress: Callable[[int, int], None] | None = None,
+            batch: int = 500) -> int:
+    """Re-index every person (after an upgrade, or a change of the name model)."""
+    from reunite.store.persons import get_persons
+
+    ids = list(tx.conn.scalars(select(persons.c.id).order_by(persons.c.id)))
+    for start in range(0, len(ids), batch):
+        for person in get_persons(tx, ids[start:start + batch]).values():
+            index_person(tx, person)
+        if progress is not None:
+            progress(min(start + batch, len(ids)), len(ids))
+    return len(ids)
+
+
+def candidates(tx: Tx, keys: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Persons sharing any of the (kind, value) keys: person id -> the kinds shared."""
+    digests = {tx.vault.blind_index(f"name-{kind}", value): kind for kind, value in keys}
+    if not digests:
+        return {}
+    found: dict[str, set[str]] = {}
+    rows = tx.conn.execute(select(name_index.c.person_id, name_index.c.digest)
+                           .where(name_index.c.digest.in_(list(digests))))
+    for person_id, digest in rows:
+        found.setdefault(person_id, set()).add(digests[bytes(digest)])
+    return found

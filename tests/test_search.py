@@ -1,0 +1,99 @@
+"""Search through the name index, on SQLite and PostgreSQL."""
+
+import pytest
+from sqlalchemy import func, select, text
+
+from reunite.domain.dates import BirthDate, FuzzyDate
+from reunite.domain.persons import NameKind, Publication, Sex
+from reunite.domain.sources import Credibility, Reliability, SourceKind
+from reunite.services import persons, sources
+from reunite.services.persons import NameInput
+from reunite.services.search import search_persons
+from reunite.store.registry import Registry
+from reunite.store.tables import name_index
+
+from .conftest import PASSPHRASE
+
+
+def _add(tx, src, given, father, sex=Sex.UNKNOWN, born=None, tracing=True):
+    return persons.add_person(
+        tx, names=[NameInput(given, NameKind.GIVEN), NameInput(father, NameKind.FATHER)],
+        source_ids=[src], sex=sex, birth=BirthDate.parse(born) if born else None,
+        consent=(tracing, False, Publication.NONE))
+
+
+@pytest.fixture
+def family(registry):
+    with registry.transaction() as tx:
+        src = sources.add_source(tx, kind=SourceKind.INTERVIEW, title="t",
+                                 reliability=Reliability.B, credibility=Credibility.PROBABLY_TRUE,
+                                 obtained=FuzzyDate.parse("2021"))
+        ids = {
+            "mihriban": _add(tx, src.id, "Mihriban", "Ablikim", Sex.FEMALE, "2011").id,
+            "sister": _add(tx, src.id, "Mihrigül", "Ablikim", Sex.FEMALE, "2013").id,
+            "brother": _add(tx, src.id, "Abdulla", "Ablikim", Sex.MALE, "2010").id,
+            "other": _add(tx, src.id, "Gülnar", "Tursun", Sex.FEMALE, "1986").id,
+            "hidden": _add(tx, src.id, "Mihriban", "Ablikim", Sex.FEMALE, "2011",
+                           tracing=False).id,
+        }
+    return ids
+
+
+@pytest.mark.parametrize("query", ["米日班·阿不力克木", "Mehriban Ablikim", "مىھرىبان ئابلىكىم",
+                                   "Миһрибан Абликим", "MIRIBAN ABULIKEMU"])
+def test_search_finds_the_person_in_any_script(registry, family, query):
+    with registry.transaction() as tx:
+        hits = search_persons(tx, name=query, sex=Sex.FEMALE, birth=BirthDate.parse("2011"))
+    assert hits[0].person.id == family["mihriban"]
+    assert {f.field: f.outcome for f in hits[0].fields} == {
+        "given name": "match", "father's name": "match", "birth": "match", "sex": "match"}
+
+
+def test_siblings_rank_below_and_show_the_mismatch(registry, family):
+    with registry.transaction() as tx:
+        hits = search_persons(tx, name="Mihriban Ablikim", birth=BirthDate.parse("2011"))
+    by_id = {h.person.id: h for h in hits}
+    assert hits[0].person.id == family["mihriban"]
+    sister = by_id[family["sister"]]
+    assert sister.score < 0.6 <= hits[0].score
+    assert {f.field: f.outcome for f in sister.fields}["given name"] == "mismatch"
+
+
+def test_persons_without_tracing_consent_are_never_returned(registry, family):
+    with registry.transaction() as tx:
+        hits = search_persons(tx, name="Mihriban Ablikim")
+    assert family["hidden"] not in {h.person.id for h in hits}
+    with registry.transaction() as tx:
+        persons.record_consent(tx, person_id=family["hidden"], tracing=True, sharing=False,
+                               publication=Publication.NONE)
+        hits = search_persons(tx, name="Mihriban Ablikim")
+    assert family["hidden"] in {h.person.id for h in hits}
+
+
+def test_a_single_word_may_be_the_fathers_name(registry, family):
+    with registry.transaction() as tx:
+        hits = search_persons(tx, name="吐尔逊")
+    assert [h.person.id for h in hits] == [family["other"]]
+    assert hits[0].fields[1].outcome == "match"
+
+
+def test_index_holds_keyed_hashes_only_and_follows_edits(registry, family):
+    with registry.transaction() as tx:
+        digests = tx.conn.scalars(select(name_index.c.digest)).all()
+        assert digests and all(len(d) == 16 for d in digests)
+        persons.edit_person(tx, person_id=family["other"], source_ids=[],
+                            notes="no change of names")
+        persons.edit_person(tx, person_id=family["other"],
+                            add_names=[NameInput("Aygül", NameKind.ALIAS)],
+                            source_ids=persons.list_persons(tx)[0].source_ids)
+        assert search_persons(tx, name="Aygul")[0].person.id == family["other"]
+
+
+def test_upgrading_a_registry_from_before_the_index_builds_it(engine, registry, family):
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE name_index"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    reopened = Registry.open(engine, PASSPHRASE, "tester")
+    with reopened.transaction() as tx:
+        assert tx.conn.scalar(select(func.count()).select_from(name_index)) > 0
+        assert search_persons(tx, name="米日班")[0].person.id == family["mihriban"]
