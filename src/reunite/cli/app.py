@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reunite.cli import casework, people, reference, search
+from reunite.cli import casework, link, people, reference, search
 from reunite.cli.context import ReuniteGroup, State, as_of_day, err, out, state
 from reunite.cli.render import emit_json, timeline
 from reunite.errors import InvalidInput
@@ -25,6 +25,7 @@ people.register(app)
 casework.register(app)
 reference.register(app)
 search.register(app)
+link.register(app)
 
 
 @app.callback()

@@ -1,0 +1,40 @@
+"""`reunite link`: cluster the records of a CSV file that refer to the same person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+from reunite.cli.context import err
+from reunite.match.model import LIKELY
+from reunite.services.link import link_file
+
+
+def register(app: typer.Typer) -> None:
+    app.command("link")(link)
+
+
+def link(input_csv: Annotated[Path, typer.Argument(help="UTF-8 CSV with id and name columns.")],
+         output: Annotated[Path, typer.Option(help="Where to write id,cluster_id.")],
+         pairs: Annotated[Path | None, typer.Option(
+             help="Also write every scored candidate pair with its explanation.")] = None,
+         threshold: Annotated[float, typer.Option(
+             help="Match probability from which two records are linked.")] = LIKELY) -> None:
+    """Link records across scripts and spellings; every input row gets a cluster id."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"
+                  "/{task.total}"), TimeElapsedColumn(), console=err, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def step(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        result = link_file(input_path=input_csv, output_path=output, pairs_path=pairs,
+                           threshold=threshold, progress=step)
+    linked = len({c for _, c in result.assignments})
+    err.print(f"{len(result.assignments)} records, {result.candidates} candidate pairs, "
+              f"{linked} clusters written to {output}")

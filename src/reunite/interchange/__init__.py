@@ -1,0 +1,1 @@
+"""Import and export formats: pure conversions between files and domain values."""

@@ -1,0 +1,129 @@
+"""The CSV format of `reunite link`: rows to match records, clusters and pairs to rows.
+
+Input (UTF-8, header row): id (required), name (required: the full name as written, any
+script, given name first, or 'Given·Father' in Chinese characters), optional given_name,
+father_name, sex (M/F), birth_date (YYYY, YYYY-MM or YYYY-MM-DD), age with age_on (YYYY-MM-DD),
+place. Unknown extra columns are ignored. The first problem found is reported with its line
+and column; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from reunite.domain.dates import BirthDate, FuzzyDate
+from reunite.errors import InvalidInput, ReuniteError
+from reunite.match.records import MatchRecord
+from reunite.names.parse import parse_name
+
+REQUIRED = ("id", "name")
+KNOWN = ("id", "name", "given_name", "father_name", "sex", "birth_date", "age", "age_on",
+         "place")
+MAX_FIELD = 1000
+
+
+@dataclass(frozen=True)
+class RawRow:
+    line: int
+    values: dict[str, str]
+
+
+def _problem(line: int, column: str, message: str) -> InvalidInput:
+    return InvalidInput(f"line {line}, column {column!r}: {message}")
+
+
+def read_rows(text: Iterable[str]) -> Iterator[RawRow]:
+    reader = csv.DictReader(text, strict=True)
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:
+        raise InvalidInput(f"line 1: not a CSV header ({exc})") from None
+    if not header:
+        raise InvalidInput("line 1: the file is empty; a header row is required")
+    names = [h.strip().lower() for h in header]
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        raise InvalidInput(f"line 1: missing required column(s) {', '.join(missing)}")
+    duplicated = {n for n in names if names.count(n) > 1 and n in KNOWN}
+    if duplicated:
+        raise InvalidInput(f"line 1: column(s) {', '.join(sorted(duplicated))} appear twice")
+    try:
+        for raw in reader:
+            line = reader.line_num
+            if None in raw:
+                raise InvalidInput(f"line {line}: more fields than the header has columns")
+            values = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
+            if any(v is None for v in raw.values()):
+                raise InvalidInput(f"line {line}: fewer fields than the header has columns")
+            yield RawRow(line, values)
+    except csv.Error as exc:
+        raise InvalidInput(f"line {reader.line_num}: malformed CSV ({exc})") from None
+
+
+def to_record(row: RawRow) -> MatchRecord:
+    v, line = row.values, row.line
+    for column, value in v.items():
+        if column in KNOWN and len(value) > MAX_FIELD:
+            raise _problem(line, column, f"longer than {MAX_FIELD} characters")
+    if not v.get("id"):
+        raise _problem(line, "id", "is empty")
+    if not v.get("name"):
+        raise _problem(line, "name", "is empty")
+    try:
+        parsed = parse_name(v["name"])
+    except ReuniteError as exc:
+        raise _problem(line, "name", str(exc)) from None
+    sex = v.get("sex", "").upper()
+    if sex not in ("", "M", "F"):
+        raise _problem(line, "sex", f"{v['sex']!r} is not M or F")
+    birth = None
+    try:
+        if v.get("birth_date"):
+            birth = BirthDate.parse(v["birth_date"])
+        elif v.get("age"):
+            if not v.get("age_on"):
+                raise _problem(line, "age_on", "is needed with age")
+            if not v["age"].isdigit():
+                raise _problem(line, "age", f"{v['age']!r} is not a whole number")
+            birth = BirthDate.from_age(int(v["age"]), FuzzyDate.parse(v["age_on"]))
+    except InvalidInput as exc:
+        if str(exc).startswith("line "):
+            raise
+        column = "birth_date" if v.get("birth_date") else "age"
+        raise _problem(line, column, str(exc)) from None
+    return MatchRecord(
+        id=v["id"], given=v.get("given_name") or parsed.given,
+        father=v.get("father_name") or parsed.father, sex=sex,
+        birth_min=birth.earliest if birth else None, birth_max=birth.latest if birth else None,
+        place=v.get("place", ""), name=v["name"])
+
+
+def parse_records(text: Iterable[str]) -> list[MatchRecord]:
+    """Every row as a match record; the first bad row raises with its line and column."""
+    records, seen = [], set()
+    for row in read_rows(text):
+        record = to_record(row)
+        if record.id in seen:
+            raise _problem(row.line, "id", f"{record.id!r} appears twice")
+        seen.add(record.id)
+        records.append(record)
+    return records
+
+
+def write_clusters(assignments: Iterable[tuple[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", "cluster_id"])
+    writer.writerows(assignments)
+    return out.getvalue()
+
+
+def write_pairs(rows: Iterable[dict[str, object]], columns: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

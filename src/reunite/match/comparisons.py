@@ -1,0 +1,65 @@
+"""Comparison levels of a record pair, field by field (declared as data, as Splink does).
+
+Each field compares to a level: -1 when either side is unknown, 0 for disagreement, and
+higher levels for closer agreement. The model learns how likely each level is among true
+matches (m) and among non-matches (u).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reunite.match.features import Features, NameFeature, part_score
+
+# (field, level labels from 0 upward)
+FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("given", ("different", "similar", "close", "same name")),
+    ("father", ("different", "similar", "close", "same name")),
+    ("birth", ("years apart", "within two years", "ranges overlap", "same day")),
+    ("sex", ("different", "same")),
+    ("place", ("different", "same")),
+)
+NAME_LEVELS = ((0.99, 3), (0.8, 2), (0.6, 1))
+
+
+@dataclass(frozen=True)
+class PairComparison:
+    levels: tuple[int, ...]  # one per FIELDS entry
+    scores: tuple[float, float]  # given and father name scores
+    swapped: bool  # names matched in swapped order (given ~ father)
+
+
+def name_level(a: NameFeature, b: NameFeature) -> tuple[int, float]:
+    if not a.word or not b.word:
+        return -1, 0.0
+    score = 1.0 if a.word == b.word or (a.canonical and a.canonical == b.canonical) \
+        else part_score(a.word, b.word)
+    for bound, level in NAME_LEVELS:
+        if score >= bound:
+            return level, score
+    return 0, score
+
+
+def birth_level(a: Features, b: Features) -> int:
+    ra, rb = a.record, b.record
+    if a.years is None or b.years is None:
+        return -1
+    if (ra.birth_min == ra.birth_max == rb.birth_min == rb.birth_max
+            and ra.birth_min is not None):
+        return 3
+    gap = max(a.years[0] - b.years[1], b.years[0] - a.years[1], 0)
+    return 2 if gap == 0 else 1 if gap <= 2 else 0
+
+
+def compare(a: Features, b: Features) -> PairComparison:
+    given, gs = name_level(a.given, b.given)
+    father, fs = name_level(a.father, b.father)
+    swapped = False
+    if given < 2 and a.given.word and a.father.word and b.given.word and b.father.word:
+        g2, gs2 = name_level(a.given, b.father)
+        f2, fs2 = name_level(a.father, b.given)
+        if g2 >= 2 and f2 >= 2 and g2 + f2 > given + father:
+            given, father, gs, fs, swapped = g2, f2, gs2, fs2, True
+    sex = -1 if not a.record.sex or not b.record.sex else int(a.record.sex == b.record.sex)
+    place = -1 if not a.place or not b.place else int(a.place == b.place)
+    return PairComparison((given, father, birth_level(a, b), sex, place), (gs, fs), swapped)

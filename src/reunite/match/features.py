@@ -1,0 +1,76 @@
+"""Per-record values the matcher needs, computed once per distinct spelling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reunite.errors import InvalidInput
+from reunite.match.records import MatchRecord
+from reunite.names.compare import canonical, compare_parts
+from reunite.names.reading import read_word
+from reunite.places.resolve import find_place
+
+
+@dataclass(frozen=True)
+class NameFeature:
+    word: str  # the first word of the part, as written ("" when unknown)
+    keys: frozenset[str]  # phonetic keys of its readings (and of its table entry)
+    skeleton: str  # consonant skeleton of its first reading
+    canonical: str  # the name table's ULY form, or "" when not listed
+
+
+EMPTY = NameFeature("", frozenset(), "", "")
+
+
+@lru_cache(maxsize=500_000)
+def name_feature(text: str) -> NameFeature:
+    words = text.split()
+    if not words:
+        return EMPTY
+    word = words[0]
+    try:
+        readings = read_word(word)
+        entries = canonical(word)
+    except InvalidInput:
+        return EMPTY
+    if not readings:
+        return EMPTY
+    keys = {r.key for r in readings}
+    for entry in entries:
+        keys.update(r.key for r in read_word(entry.uly))
+    return NameFeature(word, frozenset(keys), readings[0].skeleton,
+                       entries[0].uly if entries else "")
+
+
+@lru_cache(maxsize=2_000_000)
+def part_score(a: str, b: str) -> float:
+    """compare_parts, remembered: names repeat, so most pairs were seen before."""
+    if a > b:
+        a, b = b, a
+    return compare_parts(a, b).score
+
+
+@lru_cache(maxsize=100_000)
+def place_code(text: str) -> str:
+    if not text:
+        return ""
+    try:
+        found = find_place(text)
+    except InvalidInput:
+        return ""
+    return found.place.code if found.place is not None else "?" + text.lower()
+
+
+@dataclass(frozen=True)
+class Features:
+    record: MatchRecord
+    given: NameFeature
+    father: NameFeature
+    years: tuple[int, int] | None
+    place: str
+
+
+def features(record: MatchRecord) -> Features:
+    return Features(record, name_feature(record.given), name_feature(record.father),
+                    record.birth_years, place_code(record.place))

@@ -1,0 +1,147 @@
+"""A Fellegi-Sunter model: how much each comparison level says for or against a match.
+
+u (how often a level occurs between unrelated records) is estimated from random record pairs;
+m (how often it occurs between records of the same person) and the share of matches among
+candidate pairs are estimated by expectation maximisation over the candidate pairs, with u
+held fixed, as Splink does. Agreement on a name is weighed by that name's frequency (term
+frequency adjustment): sharing a rare name says more than sharing 'Memet'.
+
+Two rules of the domain are applied on top, capping the probability at RULE_CAP: two known
+given names that disagree mean two people whatever else agrees (siblings share their father's
+name, hometown and nearly their age), and so do birth years that cannot be reconciled (a
+namesake of another generation).
+
+EM starts from DEFAULT_M and keeps it as pseudo-counts worth PSEUDO_PAIRS pairs, so that a
+small file gives stable estimates and a large one is driven by its data.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reunite.match.comparisons import FIELDS, PairComparison, compare
+from reunite.match.features import Features, NameFeature
+
+LIKELY = 0.9  # "likely match" from this probability up
+POSSIBLE = 0.5  # "possible match" from this probability up
+RULE_CAP = 0.02
+PSEUDO_PAIRS = 200.0
+DEFAULT_PRIOR = 0.3
+# Among records of one person: names mostly agree, birth ranges mostly overlap, sex agrees.
+DEFAULT_M = (
+    (0.02, 0.08, 0.2, 0.7),  # given
+    (0.04, 0.08, 0.2, 0.68),  # father
+    (0.03, 0.12, 0.6, 0.25),  # birth
+    (0.02, 0.98),  # sex
+    (0.15, 0.85),  # place
+)
+# Between unrelated records: names rarely agree, birth ranges sometimes overlap, sex is a coin.
+DEFAULT_U = (
+    (0.96, 0.025, 0.01, 0.005),  # given
+    (0.96, 0.025, 0.01, 0.005),  # father
+    (0.75, 0.15, 0.099, 0.001),  # birth
+    (0.5, 0.5),  # sex
+    (0.9, 0.1),  # place
+)
+U_PSEUDO_PAIRS = 1000.0
+
+
+@dataclass
+class Model:
+    m: list[list[float]]
+    u: list[list[float]]
+    prior: float  # share of true matches among candidate pairs
+    name_tf: dict[str, float]  # identity of a name -> share of name parts carrying it
+
+    def field_weights(self, comparison: PairComparison) -> list[float]:
+        return [0.0 if level < 0 else math.log2(self.m[i][level] / self.u[i][level])
+                for i, level in enumerate(comparison.levels)]
+
+    def tf_adjustment(self, a: NameFeature, b: NameFeature, level: int, field: int) -> float:
+        """Splink's term-frequency adjustment on an exact name agreement."""
+        if level != len(FIELDS[field][1]) - 1:
+            return 0.0
+        tf = max(self.name_tf.get(identity(a), 0.0), self.name_tf.get(identity(b), 0.0))
+        if tf <= 0.0:
+            return 0.0
+        return math.log2(self.u[field][level] / tf)
+
+    def score(self, a: Features, b: Features) -> tuple[float, PairComparison, list[float]]:
+        """Match probability of a pair, its comparison, and each field's weight."""
+        comparison = compare(a, b)
+        weights = self.field_weights(comparison)
+        ga, fa = (b.father, b.given) if comparison.swapped else (b.given, b.father)
+        weights[0] += self.tf_adjustment(a.given, ga, comparison.levels[0], 0)
+        weights[1] += self.tf_adjustment(a.father, fa, comparison.levels[1], 1)
+        logit = math.log2(self.prior / (1 - self.prior)) + sum(weights)
+        probability = 1.0 / (1.0 + 2.0 ** (-logit))
+        if comparison.levels[0] == 0 or comparison.levels[2] == 0:
+            probability = min(probability, RULE_CAP)
+        return probability, comparison, weights
+
+
+def identity(name: NameFeature) -> str:
+    return name.canonical or min(name.keys, default="")
+
+
+def _distribution(counts: Counter[int], default: tuple[float, ...]) -> list[float]:
+    levels = len(default)
+    pseudo = [U_PSEUDO_PAIRS * p for p in default]
+    total = sum(counts[k] for k in range(levels)) + sum(pseudo)
+    return [(counts[k] + pseudo[k]) / total for k in range(levels)]
+
+
+def estimate_u(records: Sequence[Features], samples: int, seed: int = 1) -> list[list[float]]:
+    rng = random.Random(seed)
+    counts = [Counter[int]() for _ in FIELDS]
+    n = len(records)
+    for _ in range(min(samples, n * (n - 1) // 2)):
+        i, j = rng.randrange(n), rng.randrange(n)
+        if i == j:
+            continue
+        for f, level in enumerate(compare(records[i], records[j]).levels):
+            counts[f][level] += 1
+    return [_distribution(c, d) for c, d in zip(counts, DEFAULT_U, strict=True)]
+
+
+def estimate_tf(records: Sequence[Features]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    total = 0
+    for r in records:
+        for name in (r.given, r.father):
+            if name.word:
+                counts[identity(name)] += 1
+                total += 1
+    # smoothed toward the default share of a name, worth U_PSEUDO_PAIRS name parts
+    base = DEFAULT_U[0][-1]
+    return {k: (v + U_PSEUDO_PAIRS * base) / (total + U_PSEUDO_PAIRS) for k, v in counts.items()}
+
+
+def estimate_m(patterns: Counter[tuple[int, ...]], u: list[list[float]],
+               iterations: int = 30) -> tuple[list[list[float]], float]:
+    """EM over comparison patterns (level vectors) and their counts, u fixed."""
+    m = [list(row) for row in DEFAULT_M]
+    prior = DEFAULT_PRIOR
+    for _ in range(iterations):
+        expected = [[PSEUDO_PAIRS * p for p in row] for row in DEFAULT_M]
+        matched = PSEUDO_PAIRS * DEFAULT_PRIOR
+        total = PSEUDO_PAIRS
+        for pattern, count in patterns.items():
+            pm, pu = prior, 1.0 - prior
+            for f, level in enumerate(pattern):
+                if level >= 0:
+                    pm *= m[f][level]
+                    pu *= u[f][level]
+            p = pm / (pm + pu) if pm + pu > 0 else 0.0
+            matched += p * count
+            total += count
+            for f, level in enumerate(pattern):
+                if level >= 0:
+                    expected[f][level] += p * count
+        prior = min(max(matched / total, 1e-6), 1 - 1e-6)
+        m = [[e / sum(row) for e in row] for row in expected]
+    return m, prior

@@ -1,0 +1,24 @@
+"""What the matcher compares: one record about one person, from a file or the registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class MatchRecord:
+    id: str
+    given: str  # as written, any script ("" when unknown)
+    father: str
+    sex: str  # "M", "F" or ""
+    birth_min: date | None = None
+    birth_max: date | None = None
+    place: str = ""  # a resolved place code, or the text when it could not be resolved
+    name: str = ""  # the full name as written
+
+    @property
+    def birth_years(self) -> tuple[int, int] | None:
+        if self.birth_min is None or self.birth_max is None:
+            return None
+        return self.birth_min.year, self.birth_max.year
