@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from reunite.domain.dates import BirthDate, FuzzyDate
 from reunite.errors import InvalidInput, ReuniteError
 from reunite.match.records import MatchRecord
+from reunite.names.compare import readings
 from reunite.names.parse import parse_name
 
 REQUIRED = ("id", "name")
@@ -76,6 +77,14 @@ def to_record(row: RawRow) -> MatchRecord:
         parsed = parse_name(v["name"])
     except ReuniteError as exc:
         raise _problem(line, "name", str(exc)) from None
+    for column, text in (("name", parsed.given), ("name", parsed.father),
+                         ("given_name", v.get("given_name", "")),
+                         ("father_name", v.get("father_name", ""))):
+        for word in text.split():
+            try:
+                readings(word)
+            except ReuniteError as exc:
+                raise _problem(line, column, str(exc)) from None
     sex = v.get("sex", "").upper()
     if sex not in ("", "M", "F"):
         raise _problem(line, "sex", f"{v['sex']!r} is not M or F")

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.distance.OSA import distance as osa
+from rapidfuzz.fuzz import ratio
+
 from reunite.match.features import Features, NameFeature, part_score
 
 # (field, level labels from 0 upward)
@@ -29,15 +32,33 @@ class PairComparison:
     swapped: bool  # names matched in swapped order (given ~ father)
 
 
+PREFILTER = 50.0  # skeletons this unlike are different names: skip the full alignment
+
+
 def name_level(a: NameFeature, b: NameFeature) -> tuple[int, float]:
     if not a.word or not b.word:
         return -1, 0.0
-    score = 1.0 if a.word == b.word or (a.canonical and a.canonical == b.canonical) \
-        else part_score(a.word, b.word)
+    if a.word == b.word or (a.canonical and a.canonical == b.canonical):
+        score = 1.0
+    elif a.skeleton and b.skeleton and ratio(a.skeleton, b.skeleton) < PREFILTER:
+        score = 0.0
+    else:
+        score = part_score(a.word, b.word)
     for bound, level in NAME_LEVELS:
         if score >= bound:
             return level, score
+    if _typo(a, b):
+        return 1, score
     return 0, score
+
+
+def _typo(a: NameFeature, b: NameFeature) -> bool:
+    """One slip of the keyboard (a letter added, dropped, changed or two swapped) in a name
+    at least five letters long, when the two are not two different names of the table
+    (Tursun and Turghun are one letter apart in Latin and are still two names)."""
+    if a.canonical and b.canonical:
+        return False
+    return any(len(x) >= 5 and len(y) >= 5 and osa(x, y) <= 1 for x in a.keys for y in b.keys)
 
 
 def birth_level(a: Features, b: Features) -> int:
@@ -61,5 +82,5 @@ def compare(a: Features, b: Features) -> PairComparison:
         if g2 >= 2 and f2 >= 2 and g2 + f2 > given + father:
             given, father, gs, fs, swapped = g2, f2, gs2, fs2, True
     sex = -1 if not a.record.sex or not b.record.sex else int(a.record.sex == b.record.sex)
-    place = -1 if not a.place or not b.place else int(a.place == b.place)
+    place = -1 if not a.place or not b.place else int(bool(a.place & b.place))
     return PairComparison((given, father, birth_level(a, b), sex, place), (gs, fs), swapped)

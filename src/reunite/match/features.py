@@ -52,14 +52,19 @@ def part_score(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=100_000)
-def place_code(text: str) -> str:
+def place_codes(text: str) -> frozenset[str]:
+    """The place's code; every candidate's code when ambiguous; the text when unknown."""
     if not text:
-        return ""
+        return frozenset()
     try:
         found = find_place(text)
     except InvalidInput:
-        return ""
-    return found.place.code if found.place is not None else "?" + text.lower()
+        return frozenset()
+    if found.place is not None:
+        return frozenset({found.place.code})
+    if found.candidates:
+        return frozenset(p.code for p in found.candidates)
+    return frozenset({"?" + text.lower()})
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,9 @@ class Features:
     given: NameFeature
     father: NameFeature
     years: tuple[int, int] | None
-    place: str
+    place: frozenset[str]
 
 
 def features(record: MatchRecord) -> Features:
     return Features(record, name_feature(record.given), name_feature(record.father),
-                    record.birth_years, place_code(record.place))
+                    record.birth_years, place_codes(record.place))

@@ -54,7 +54,7 @@ U_PSEUDO_PAIRS = 1000.0
 class Model:
     m: list[list[float]]
     u: list[list[float]]
-    prior: float  # share of true matches among candidate pairs
+    prior: float  # probability that two records drawn at random are the same person
     name_tf: dict[str, float]  # identity of a name -> share of name parts carrying it
 
     def field_weights(self, comparison: PairComparison) -> list[float]:
@@ -122,9 +122,19 @@ def estimate_tf(records: Sequence[Features]) -> dict[str, float]:
 
 
 def estimate_m(patterns: Counter[tuple[int, ...]], u: list[list[float]],
-               iterations: int = 30) -> tuple[list[list[float]], float]:
-    """EM over comparison patterns (level vectors) and their counts, u fixed."""
-    m = [list(row) for row in DEFAULT_M]
+               fields: Sequence[int], iterations: int = 30,
+               fixed: dict[int, list[float]] | None = None) -> tuple[list[list[float]], float]:
+    """EM over comparison patterns and their counts, u fixed, updating m of ``fields``.
+
+    Fields that the training pairs were selected on are left out of the update (their
+    agreement is biased by the selection), as in Splink's training sessions; ``fixed`` gives
+    m of fields that take part as evidence without being updated, which keeps the "match"
+    class anchored to what a match is. Returns m of every field (DEFAULT_M, or the fixed m,
+    for those not updated) and the share of matches among the patterns' pairs.
+    """
+    fixed = fixed or {}
+    m = [list(fixed.get(f, row)) for f, row in enumerate(DEFAULT_M)]
+    evidence = sorted(set(fields) | set(fixed))
     prior = DEFAULT_PRIOR
     for _ in range(iterations):
         expected = [[PSEUDO_PAIRS * p for p in row] for row in DEFAULT_M]
@@ -132,16 +142,18 @@ def estimate_m(patterns: Counter[tuple[int, ...]], u: list[list[float]],
         total = PSEUDO_PAIRS
         for pattern, count in patterns.items():
             pm, pu = prior, 1.0 - prior
-            for f, level in enumerate(pattern):
+            for f in evidence:
+                level = pattern[f]
                 if level >= 0:
                     pm *= m[f][level]
                     pu *= u[f][level]
             p = pm / (pm + pu) if pm + pu > 0 else 0.0
             matched += p * count
             total += count
-            for f, level in enumerate(pattern):
-                if level >= 0:
-                    expected[f][level] += p * count
+            for f in fields:
+                if pattern[f] >= 0:
+                    expected[f][pattern[f]] += p * count
         prior = min(max(matched / total, 1e-6), 1 - 1e-6)
-        m = [[e / sum(row) for e in row] for row in expected]
+        m = [[e / sum(row) for e in row] if f in fields else m[f]
+             for f, row in enumerate(expected)]
     return m, prior

@@ -1,0 +1,115 @@
+"""Batch linkage: CSV parsing and its errors, the model, clustering, `reunite link`."""
+
+import csv
+import io
+import random
+from collections import Counter
+
+import pytest
+from typer.testing import CliRunner
+
+from reunite.cli import app
+from reunite.errors import InvalidInput
+from reunite.interchange.link_csv import parse_records
+from reunite.match.cluster import clusters
+from reunite.match.model import DEFAULT_M, estimate_m
+
+runner = CliRunner()
+
+HEADER = "id,name,sex,birth_date,age,age_on,place,notes\n"
+ROWS = """\
+a1,Mihriban Ablikim,F,2011,,,Hotan,extra columns are ignored
+a2,米日班·阿不力克木,F,,5,2016-11-15,和田市,
+a3,مىھرىبان ئابلىكىم,F,2011-03,,,,
+a4,MIRIBAN ABULIKEMU,F,2011-03-02,,,,
+s1,Mihrigül Ablikim,F,2013,,,Hotan,sister: same father and hometown
+b1,Abdulla Ablikim,M,2010,,,Hotan,brother
+b2,Абдулла Абликим,M,,6,2016-11-15,,
+g1,Abdulla Ablikim,M,1958,,,Kashgar,namesake of another generation
+t1,Tursun Memet,M,1979,,,,
+t2,Turghun Memet,M,1979,,,,different name
+"""
+
+
+def test_parse_records_reads_every_field():
+    records = parse_records(io.StringIO(HEADER + ROWS))
+    assert [r.id for r in records][:3] == ["a1", "a2", "a3"]
+    a2 = records[1]
+    assert (a2.given, a2.father, a2.sex) == ("米日班", "阿不力克木", "F")
+    assert a2.birth_years == (2010, 2011)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "empty"),
+    ("name,sex\nAli,M\n", "missing required column(s) id"),
+    ("id,name,sex\n1,Ali Memet,X\n", "line 2, column 'sex'"),
+    ("id,name,birth_date\n1,Ali Memet,2016-02-30\n", "line 2, column 'birth_date'"),
+    ("id,name,age\n1,Ali Memet,7\n", "line 2, column 'age_on'"),
+    ("id,name,age,age_on\n1,Ali Memet,seven,2016-01-01\n", "line 2, column 'age'"),
+    ("id,name\n1,Ali Memet\n1,Eli Memet\n", "line 3, column 'id'"),
+    ("id,name\n1,Ali Memet,extra\n", "line 2: more fields"),
+    ("id,name\n1,\n", "line 2, column 'name'"),
+    ("id,name\n1,नाम\n", "line 2, column 'name'"),
+    ("id,name\n1,\"Ali\n", "malformed CSV"),
+])
+def test_malformed_input_names_line_and_column(text, message):
+    with pytest.raises(InvalidInput, match=None) as caught:
+        parse_records(io.StringIO(text))
+    assert message in str(caught.value)
+
+
+def test_em_recovers_known_m_probabilities():
+    rng = random.Random(3)
+    u = [[0.96, 0.025, 0.01, 0.005], [0.96, 0.025, 0.01, 0.005], [0.75, 0.15, 0.099, 0.001],
+         [0.5, 0.5], [0.9, 0.1]]
+    true_m = [[0.05, 0.05, 0.1, 0.8], [0.05, 0.1, 0.15, 0.7], list(DEFAULT_M[2]), [0.02, 0.98],
+              [0.2, 0.8]]
+    patterns: Counter[tuple[int, ...]] = Counter()
+    for _ in range(60_000):
+        source = true_m if rng.random() < 0.2 else u
+        patterns[tuple(rng.choices(range(len(p)), p)[0] for p in source)] += 1
+    m, share = estimate_m(patterns, u, (0, 1, 3, 4))
+    assert share == pytest.approx(0.2, abs=0.02)
+    assert m[0][3] == pytest.approx(0.8, abs=0.03) and m[1][0] == pytest.approx(0.05, abs=0.03)
+
+
+def test_clusters_are_connected_components():
+    assert clusters(6, [(0, 1), (1, 2), (4, 5)]) == [0, 0, 0, 3, 4, 4]
+
+
+def _link(tmp_path, text):
+    source = tmp_path / "in.csv"
+    source.write_text(text, encoding="utf-8")
+    out, pairs = tmp_path / "out.csv", tmp_path / "pairs.csv"
+    result = runner.invoke(app, ["link", str(source), "--output", str(out), "--pairs",
+                                 str(pairs)])
+    return result, out, pairs
+
+
+def test_link_clusters_across_scripts_and_keeps_relatives_apart(tmp_path):
+    result, out, pairs = _link(tmp_path, HEADER + ROWS)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    cluster = {r["id"]: r["cluster_id"] for r in rows}
+    assert len(rows) == 10  # every row, singletons included
+    assert cluster["a1"] == cluster["a2"] == cluster["a3"] == cluster["a4"]
+    assert cluster["s1"] != cluster["a1"]  # sister
+    assert cluster["b1"] == cluster["b2"] != cluster["a1"]  # brother, in two scripts
+    assert cluster["g1"] != cluster["b1"]  # the grandfather's generation
+    assert cluster["t1"] != cluster["t2"]  # Tursun and Turghun are two names
+    explained = list(csv.DictReader(pairs.open(encoding="utf-8")))
+    assert all("given:" in p["explanation"] for p in explained)
+
+
+def test_bad_file_is_refused_and_nothing_is_written(tmp_path):
+    result, out, pairs = _link(tmp_path, "id,name,sex\n1,Ali Memet,M\n2,Eli Memet,Q\n")
+    assert result.exit_code == 2
+    assert "line 3, column 'sex'" in result.output
+    assert not out.exists() and not pairs.exists()
+
+
+def test_non_utf8_file_is_refused(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_bytes("id,name\n1,Gülnar\n".encode("latin-1"))
+    result = runner.invoke(app, ["link", str(source), "--output", str(tmp_path / "o.csv")])
+    assert result.exit_code == 2 and "not UTF-8" in result.output
