@@ -54,8 +54,14 @@ class Person:
     place: str
 
 
+EXTRA = Path(__file__).parent / "names" / "extra_given_names.tsv"
+
+
 def name_pools() -> tuple[list[Name], list[Name]]:
-    male, female = [], []
+    """The name table (weights by its frequency class) with -jan/-gül compounds, and a long
+    tail of further names from names/extra_given_names.tsv (with -jan/-gül compounds too)."""
+    male: list[Name] = []
+    female: list[Name] = []
     weight = {1: 1.0, 2: 3.0, 3: 8.0}
     for g in given_names():
         base = Name(g.uly, g.chinese, weight[g.frequency], g.variants)
@@ -67,6 +73,16 @@ def name_pools() -> tuple[list[Name], list[Name]]:
             if g.sex == "F" and "gül" not in g.uly:
                 female.append(Name(g.uly + "gül", tuple(h + "古丽" for h in g.chinese[:1]),
                                    weight[g.frequency] / 4, ()))
+    known = {n.uly for n in male + female}
+    lines = [x for x in EXTRA.read_text("utf-8").splitlines() if x and not x.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        if row["uly"] in known:
+            continue
+        pool = male if row["sex"] == "M" else female
+        pool.append(Name(row["uly"], (), 0.6, ()))
+        suffix = "jan" if row["sex"] == "M" else "gül"
+        if not row["uly"].endswith(suffix) and "gül" not in row["uly"]:
+            pool.append(Name(row["uly"] + suffix, (), 0.2, ()))
     return male, female
 
 
@@ -163,7 +179,7 @@ def records(target: int, seed: int = 7) -> tuple[list[dict[str, str]], list[tupl
             if style in ("han", "pinyin") and not (person.given.han and person.father.han):
                 style = "uly"
             given, father = writer.write(person.given, style), writer.write(person.father, style)
-            if style in ("press", "uly", "turkish", "cyrillic") and rng.random() < 0.12:
+            if style in ("press", "uly", "turkish") and rng.random() < 0.12:
                 given = writer.typo(given)
             if style == "han":
                 name = f"{given}{rng.choice(['·', '・', '.', '·'])}{father}"

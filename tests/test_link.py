@@ -113,3 +113,9 @@ def test_non_utf8_file_is_refused(tmp_path):
     source.write_bytes("id,name\n1,Gülnar\n".encode("latin-1"))
     result = runner.invoke(app, ["link", str(source), "--output", str(tmp_path / "o.csv")])
     assert result.exit_code == 2 and "not UTF-8" in result.output
+
+
+def test_clustering_refuses_a_merge_across_a_cannot_link():
+    # 0~1 and 1~2 are likely, but 0 and 2 were scored as different persons
+    assert clusters(3, [(0, 1), (1, 2)], cannot=[(0, 2)]) == [0, 0, 2]
+    assert clusters(3, [(0, 1), (1, 2)]) == [0, 0, 0]

@@ -186,3 +186,8 @@ def test_bad_names_are_refused_clearly(bad):
 def test_readings_refuse_unsupported_script():
     with pytest.raises(InvalidInput, match="supported script"):
         readings("ნანა")
+
+
+def test_a_word_mixing_latin_and_cyrillic_letters_is_still_read():
+    readings_ = read_word("Һrәсән")  # a Latin r typed into Cyrillic
+    assert readings_ and readings_[0].uly == "hresen"

@@ -20,18 +20,23 @@ MAX_BLOCK = 300
 def keys(f: Features) -> set[str]:
     out: set[str] = set()
     g, fa = f.given, f.father
-    for key in g.keys:
-        if fa.skeleton:
-            out.add(f"gk:{key}|fs:{fa.skeleton}")
-    for key in fa.keys:
-        if g.skeleton:
-            out.add(f"fk:{key}|gs:{g.skeleton}")
-    if g.skeleton and fa.skeleton:
-        out.add("ss:" + "|".join(sorted((g.skeleton, fa.skeleton))))
-    if g.skeleton and not fa.word:
-        out.add(f"g-only:{g.skeleton}")
-    if fa.skeleton and not g.word:
-        out.add(f"f-only:{fa.skeleton}")
+    for gs in g.skeletons:
+        for fs in fa.skeletons:
+            out.add("ss:" + "|".join(sorted((gs, fs))))
+        for key in fa.keys:
+            out.add(f"fk:{key}|gs:{gs}")
+        if not fa.word:
+            out.add(f"g-only:{gs}")
+    for fs in fa.skeletons:
+        for key in g.keys:
+            out.add(f"gk:{key}|fs:{fs}")
+        if not g.word:
+            out.add(f"f-only:{fs}")
+    # coarse keys, each with the start of the other name: tolerate a typo late in one name
+    for gc in g.coarse:
+        for fc in fa.coarse:
+            out.add(f"gc:{gc}|fc3:{fc[:3]}")
+            out.add(f"fc:{fc}|gc3:{gc[:3]}")
     return out
 
 

@@ -1,13 +1,28 @@
-"""Clusters of records that refer to one person: connected components of accepted pairs."""
+"""Clusters of records that refer to one person.
+
+Accepted pairs are merged from the most probable down; two clusters are not merged when any
+record of one was scored as clearly a different person from any record of the other (a
+cannot-link: a sibling, a namesake of another generation). Without that check, transitive
+closure chains namesakes together through a record that lacks the distinguishing facts.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 
-def clusters(n: int, links: Iterable[tuple[int, int]]) -> list[int]:
-    """Cluster number of each record (the smallest record index in its cluster)."""
+def clusters(n: int, links: Iterable[tuple[int, int]],
+             cannot: Iterable[tuple[int, int]] = ()) -> list[int]:
+    """Cluster number of each record (the smallest record index in its cluster).
+
+    ``links`` should come most probable first."""
     parent = list(range(n))
+    members: dict[int, list[int]] = {}
+    apart: dict[int, set[int]] = defaultdict(set)
+    for a, b in cannot:
+        apart[a].add(b)
+        apart[b].add(a)
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -17,6 +32,14 @@ def clusters(n: int, links: Iterable[tuple[int, int]]) -> list[int]:
 
     for a, b in links:
         ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            continue
+        ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
+        small, large_root = (ma, rb) if len(ma) <= len(mb) else (mb, ra)
+        if any(find(other) == large_root for x in small for other in apart.get(x, ())):
+            continue
+        root, child = min(ra, rb), max(ra, rb)
+        parent[child] = root
+        members[root] = ma + mb
+        members.pop(child, None)
     return [find(i) for i in range(n)]

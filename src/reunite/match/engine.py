@@ -23,6 +23,7 @@ from reunite.match.records import MatchRecord
 
 Progress = Callable[[str, int, int], None]
 U_SAMPLES = 100_000
+CANNOT_LINK = 0.05  # a pair scored at most this is kept apart when clustering
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     model = fit(feats, candidates)
     progress("estimating the model", 1, 1)
     scored: list[ScoredPair] = []
-    accepted: list[tuple[int, int]] = []
+    accepted: list[tuple[float, int, int]] = []
+    cannot: list[tuple[int, int]] = []
     total = len(candidates)
     for k, (a, b) in enumerate(candidates):
         probability, comparison, weights = model.score(feats[a], feats[b])
@@ -130,10 +132,13 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
                                  comparison.levels, tuple(round(w, 2) for w in weights),
                                  comparison.swapped))
         if probability >= threshold:
-            accepted.append((a, b))
+            accepted.append((probability, a, b))
+        elif probability <= CANNOT_LINK:
+            cannot.append((a, b))
         if k % 20000 == 0:
             progress("scoring pairs", k, total)
     progress("scoring pairs", total, total)
-    cluster_of = clusters(n, accepted)
+    accepted.sort(key=lambda x: -x[0])
+    cluster_of = clusters(n, [(a, b) for _, a, b in accepted], cannot)
     assignments = [(r.id, records[cluster_of[i]].id) for i, r in enumerate(records)]
     return LinkResult(assignments, scored, model, total)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from reunite.errors import InvalidInput
 from reunite.match.records import MatchRecord
 from reunite.names.compare import canonical, compare_parts
+from reunite.names.phonetics import coarse_key
 from reunite.names.reading import read_word
 from reunite.places.resolve import find_place
 
@@ -18,6 +19,8 @@ class NameFeature:
     keys: frozenset[str]  # phonetic keys of its readings (and of its table entry)
     skeleton: str  # consonant skeleton of its first reading
     canonical: str  # the name table's ULY form, or "" when not listed
+    skeletons: frozenset[str] = frozenset()  # skeletons of every reading
+    coarse: frozenset[str] = frozenset()  # coarse keys of every reading
 
 
 EMPTY = NameFeature("", frozenset(), "", "")
@@ -37,10 +40,14 @@ def name_feature(text: str) -> NameFeature:
     if not readings:
         return EMPTY
     keys = {r.key for r in readings}
+    all_readings = list(readings)
     for entry in entries:
-        keys.update(r.key for r in read_word(entry.uly))
+        all_readings.extend(read_word(entry.uly))
+    keys.update(r.key for r in all_readings)
     return NameFeature(word, frozenset(keys), readings[0].skeleton,
-                       entries[0].uly if entries else "")
+                       entries[0].uly if entries else "",
+                       frozenset(r.skeleton for r in all_readings if r.skeleton),
+                       frozenset(coarse_key(r.tokens) for r in all_readings))
 
 
 @lru_cache(maxsize=2_000_000)

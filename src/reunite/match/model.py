@@ -29,6 +29,9 @@ from reunite.match.features import Features, NameFeature
 LIKELY = 0.9  # "likely match" from this probability up
 POSSIBLE = 0.5  # "possible match" from this probability up
 RULE_CAP = 0.02
+# Names that agree only in swapped order are weaker evidence: besides a surname-first record
+# of the same person, that is what a father and his son named after the grandfather look like.
+SWAPPED_PENALTY = -4.0
 PSEUDO_PAIRS = 200.0
 DEFAULT_PRIOR = 0.3
 # Among records of one person: names mostly agree, birth ranges mostly overlap, sex agrees.
@@ -77,6 +80,8 @@ class Model:
         ga, fa = (b.father, b.given) if comparison.swapped else (b.given, b.father)
         weights[0] += self.tf_adjustment(a.given, ga, comparison.levels[0], 0)
         weights[1] += self.tf_adjustment(a.father, fa, comparison.levels[1], 1)
+        if comparison.swapped:
+            weights[0] += SWAPPED_PENALTY
         logit = math.log2(self.prior / (1 - self.prior)) + sum(weights)
         probability = 1.0 / (1.0 + 2.0 ** (-logit))
         if comparison.levels[0] == 0 or comparison.levels[2] == 0:

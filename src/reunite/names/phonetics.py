@@ -108,6 +108,17 @@ def fold_key(tokens: tuple[str, ...]) -> str:
     return "".join(t for k, t in enumerate(folded) if k == 0 or t != folded[k - 1])
 
 
+_COARSE_VOWEL = {v: "A" for v in UNROUNDED} | {v: "O" for v in ROUNDED}
+
+
+def coarse_key(tokens: tuple[str, ...]) -> str:
+    """Vowels by class (unrounded A, rounded O), h/y/w dropped, convention letters folded:
+    equal for Ehmet, Ahmat and Әхмәт; a blocking key, too coarse to decide anything."""
+    out = [_COARSE_VOWEL.get(t) or _FOLD.get(t, t) for t in tokens if t not in ("h", "y", "w")]
+    out = ["k" if t == "h" else t for t in out]  # x (kh) folded to h above, then to k
+    return "".join(t for k, t in enumerate(out) if k == 0 or t != out[k - 1])
+
+
 _SKELETON = {"q": "K", "k": "K", "g": "K", "gh": "K", "x": "K", "j": "J", "ch": "J", "zh": "J",
              "s": "S", "sh": "S", "z": "S", "b": "P", "p": "P", "f": "P", "d": "T", "t": "T",
              "r": "R", "l": "R", "ɹ": "R", "m": "M", "n": "N", "ng": "N"}

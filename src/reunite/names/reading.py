@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from reunite.domain.persons import Script
 from reunite.names import chinese
 from reunite.names.normalise import normalise
 from reunite.names.phonetics import fold_key, skeleton
+from reunite.names.scripts import char_script
 from reunite.names.translit import (
     Convention,
     arabic_to_uly,
@@ -84,6 +86,11 @@ def _read(text: str) -> tuple[Reading, ...]:
         assert parts is not None
         return (_from_syllables(parts, conv),)
     if conv is Convention.UNKNOWN:
+        scripts = set(map(char_script, text)) - {None}
+        if scripts == {Script.LATIN, Script.CYRILLIC}:
+            uly = cyrillic_to_uly(text)  # Latin and Cyrillic mixed: umsc keeps the Latin
+            tokens = tuple(uly_tokens(uly))
+            return (Reading(tokens, Convention.ULY, uly),) if tokens else ()
         return ()
     uly = latin_to_uly(text, conv)
     readings = [Reading(tuple(uly_tokens(uly)), conv, uly)]
