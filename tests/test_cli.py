@@ -251,3 +251,18 @@ def test_search_and_reindex_from_the_command_line(cli, ready):
     assert cli.json("search", "Mihriban Ablikim") == []
     result = cli("reindex")
     assert "2 persons indexed" in result.stdout
+
+
+def test_dedupe_and_review_from_the_command_line(cli, ready):
+    cli("person", "consent", ready["child"], "--tracing")
+    twin = cli.json("person", "add", "--full", "米日班·阿不力克木", "--sex", "F",
+                    "--born", "age 5 on 2016-11-15", "--source", ready["src"], "--tracing")["id"]
+    assert "1 new candidate pairs" in cli("dedupe").stdout
+    queue = cli.json("review", "list")
+    assert {queue[0]["person_a"], queue[0]["person_b"]} == {ready["child"], twin}
+    bad = cli("review", "decide", queue[0]["id"], "merge", "--reason", "x", ok=False)
+    assert bad.exit_code == 2 and "unknown decision" in bad.output
+    cli("review", "decide", queue[0]["id"], "confirmed", "--reason", "same child")
+    assert cli.json("review", "list") == []
+    shown = cli("person", "show", ready["child"]).stdout
+    assert "Facts across linked records" in shown and twin in shown

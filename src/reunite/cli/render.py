@@ -91,6 +91,18 @@ def person_detail(view: PersonView) -> None:
             rel.add_row(r.kind.value.replace("_", "/"), r.person.display_name(), r.person.id,
                         ", ".join(r.source_ids))
         out.print(rel)
+    if view.duplicates:
+        facts = Table("fact", "value", "record", title="Facts across linked records "
+                      "(confirmed duplicates, never merged)")
+        for record in (p, *view.duplicates):
+            for n in record.names:
+                facts.add_row(f"name ({n.kind.value})", n.text, record.id)
+            facts.add_row("born", record.birth.describe() if record.birth else "unknown",
+                          record.id)
+            facts.add_row("status", record.status.value, record.id)
+            if record.hometown:
+                facts.add_row("hometown", record.hometown, record.id)
+        out.print(facts)
     for case in view.cases:
         out.print(f"case {case.id}: {case.status.value}, opened {case.opened_on}")
     out.print(f"sources: {', '.join(p.source_ids)}")

@@ -108,7 +108,8 @@ def fit(records: Sequence[Features], candidates: Sequence[tuple[int, int]]) -> M
 
 
 def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
-         progress: Progress = _noop) -> LinkResult:
+         progress: Progress | None = None) -> LinkResult:
+    progress = progress or _noop
     n = len(records)
     feats = []
     for i, r in enumerate(records):

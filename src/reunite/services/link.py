@@ -43,7 +43,7 @@ def link_file(*, input_path: Path, output_path: Path, pairs_path: Path | None = 
         raise InvalidInput(f"{input_path} is not UTF-8 text (byte {exc.start})") from None
     if not records:
         raise InvalidInput(f"{input_path} has a header but no rows")
-    result = link(records, threshold=threshold, **({"progress": progress} if progress else {}))
+    result = link(records, threshold=threshold, progress=progress)
     clusters_text = write_clusters(result.assignments)
     pairs_text = None
     if pairs_path is not None:

@@ -30,6 +30,7 @@ from reunite.names.scripts import detect_script
 from reunite.services.checks import country_code, text_field
 from reunite.services.contact import LastContact, last_contact
 from reunite.store import cases as case_store
+from reunite.store import matches as match_store
 from reunite.store import persons as store
 from reunite.store.registry import Tx
 
@@ -165,6 +166,7 @@ class PersonView:
     last_contact: LastContact | None
     days_since_contact: DaysSince | None
     as_of: date
+    duplicates: tuple[Person, ...] = ()  # confirmed to be the same person (linked records)
 
 
 def person_view(tx: Tx, *, person_id: str, as_of: date) -> PersonView:
@@ -175,6 +177,8 @@ def person_view(tx: Tx, *, person_id: str, as_of: date) -> PersonView:
     relatives = tuple(Relative(kind, others[other], r.source_ids)
                       for (kind, other), r in zip(seen, rels, strict=True))
     contact = last_contact(tx, person_id=person_id, as_of=as_of)
+    linked = store.get_persons(tx, match_store.confirmed_with(tx, person_id))
     return PersonView(person, store.current_consent(tx, person_id), relatives,
                       tuple(case_store.get_cases(tx, person_id=person_id)), contact,
-                      contact.days_since(as_of) if contact else None, as_of)
+                      contact.days_since(as_of) if contact else None, as_of,
+                      tuple(linked.values()))

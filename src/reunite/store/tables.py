@@ -15,6 +15,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 
@@ -350,6 +352,27 @@ name_index = Table(
     Column("digest", LargeBinary(16), primary_key=True),
     Index("ix_name_index_digest", "digest"),
     CheckConstraint("kind IN ('key', 'skeleton')", name="kind"),
+)
+
+match_candidates = Table(
+    "match_candidates", metadata,
+    Column("id", ID, primary_key=True),
+    Column("person_a", ID, ForeignKey("persons.id", ondelete="CASCADE"), nullable=False),
+    Column("person_b", ID, ForeignKey("persons.id", ondelete="CASCADE"), nullable=False),
+    Column("probability", Float, nullable=False),
+    Column("evidence", String(100), nullable=False),  # comparison levels when last scored
+    Column("status", String(10), nullable=False),
+    Column("decided_by", String(100)),
+    Column("decided_at", UtcDateTime()),
+    Column("decided_evidence", String(100)),  # comparison levels when decided
+    Column("reason_enc", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("person_a", "person_b", name="uq_match_candidates_pair"),
+    Index("ix_match_candidates_status", "status"),
+    CheckConstraint("person_a < person_b", name="ordered"),
+    CheckConstraint("status IN ('potential', 'confirmed', 'rejected', 'undecided')",
+                    name="status"),
 )
 
 change_log = Table(
