@@ -24,6 +24,7 @@ from reunite.match.records import MatchRecord
 Progress = Callable[[str, int, int], None]
 U_SAMPLES = 100_000
 CANNOT_LINK = 0.05  # a pair scored at most this is kept apart when clustering
+KEEP = 0.05  # pairs scored below this are counted but not returned (nor written to --pairs)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class ScoredPair:
 @dataclass(frozen=True)
 class LinkResult:
     assignments: list[tuple[str, str]]  # (record id, cluster id), in input order
-    pairs: list[ScoredPair]  # every candidate pair with its score
+    pairs: list[ScoredPair]  # candidate pairs scored at least KEEP, with their scores
     model: Model
     candidates: int
 
@@ -129,9 +130,10 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     total = len(candidates)
     for k, (a, b) in enumerate(candidates):
         probability, comparison, weights = model.score(feats[a], feats[b])
-        scored.append(ScoredPair(records[a].id, records[b].id, round(probability, 4),
-                                 comparison.levels, tuple(round(w, 2) for w in weights),
-                                 comparison.swapped))
+        if probability >= KEEP:
+            scored.append(ScoredPair(records[a].id, records[b].id, round(probability, 4),
+                                     comparison.levels, tuple(round(w, 2) for w in weights),
+                                     comparison.swapped))
         if probability >= threshold:
             accepted.append((probability, a, b))
         elif probability <= CANNOT_LINK:
