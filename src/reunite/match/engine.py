@@ -22,7 +22,7 @@ from reunite.match.model import (
 from reunite.match.records import MatchRecord
 
 Progress = Callable[[str, int, int], None]
-U_SAMPLES = 100_000
+U_SAMPLES = 40_000
 CANNOT_LINK = 0.05  # a pair scored at most this is kept apart when clustering
 KEEP = 0.05  # pairs scored below this are counted but not returned (nor written to --pairs)
 

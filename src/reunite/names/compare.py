@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reunite.errors import InvalidInput
 from reunite.names import phonetics
@@ -34,6 +35,7 @@ def readings(word: str) -> tuple[Reading, ...]:
     return found
 
 
+@lru_cache(maxsize=200_000)
 def canonical(word: str) -> tuple[GivenName, ...]:
     """Table entries this spelling belongs to (empty when the name is not in the table)."""
     out: list[GivenName] = []
@@ -95,7 +97,12 @@ def compare_parts(a: str, b: str) -> PartComparison:
     return PartComparison(round(best, 3), tuple(reasons))
 
 
+_SUFFIX_ENDINGS = tuple(phonetics.fold_key(tuple(s)) for s in OPTIONAL_SUFFIXES) + ("jian",)
+
+
 def _stem_match(ra: tuple[Reading, ...], rb: tuple[Reading, ...]) -> tuple[float, str] | None:
+    if not any(r.key.endswith(_SUFFIX_ENDINGS) for r in (*ra, *rb)):
+        return None
     best: tuple[float, str] | None = None
     for x in ra:
         for y in rb:

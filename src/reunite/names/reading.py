@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from reunite.domain.persons import Script
 from reunite.names import chinese
@@ -34,11 +34,11 @@ class Reading:
     def chinese(self) -> bool:
         return self.convention in (Convention.HAN, Convention.PINYIN)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return fold_key(self.tokens)
 
-    @property
+    @cached_property
     def skeleton(self) -> str:
         return skeleton(self.tokens)
 
