@@ -97,7 +97,7 @@ def compare_parts(a: str, b: str) -> PartComparison:
     return PartComparison(round(best, 3), tuple(reasons))
 
 
-_SUFFIX_ENDINGS = tuple(phonetics.fold_key(tuple(s)) for s in OPTIONAL_SUFFIXES) + ("jian",)
+_SUFFIX_ENDINGS = (*(phonetics.fold_key(tuple(s)) for s in OPTIONAL_SUFFIXES), "jian")
 
 
 def _stem_match(ra: tuple[Reading, ...], rb: tuple[Reading, ...]) -> tuple[float, str] | None:
