@@ -60,6 +60,8 @@ def main() -> int:
     parser.add_argument("--records", type=int, nargs="+", default=[10_000])
     parser.add_argument("--splink-python", default=sys.executable)
     parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument("--systems", nargs="+", default=["reunite", "splink"],
+                        choices=["reunite", "splink"])
     args = parser.parse_args()
     report: dict[str, object] = {"machine": machine(), "runs": []}
     lines = [f"linkage benchmark on {report['machine']['cpu']} "  # type: ignore[index]
@@ -73,6 +75,8 @@ def main() -> int:
             data = write_population(n, folder)
             for system, python, script in (("reunite", sys.executable, "run_reunite_link.py"),
                                            ("splink", args.splink_python, "run_splink.py")):
+                if system not in args.systems:
+                    continue
                 for threshold in (0.5, 0.9):
                     figures = run(python, script, data, folder / f"{system}_{n}.csv",
                                   threshold)

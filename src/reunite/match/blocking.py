@@ -3,8 +3,11 @@
 Rules (any one suffices, as Splink's blocking rules combine): the same phonetic key of the
 given name and consonant skeleton of the father's name; the reverse; and the same pair of
 skeletons in either order (this one survives Chinese transcription and swapped order).
-Blocks larger than MAX_BLOCK are split by birth decade so that very common names do not
-explode into millions of pairs; records without a birth year stay in every sub-block.
+Inside a block larger than MAX_BLOCK, records are paired only when their birth years are
+within WINDOW years of each other (a sorted-neighbourhood window), so that very common names
+do not explode into millions of pairs; such farther pairs would be scored as two people
+anyway. Records without a birth year still meet every record of the block, up to
+MAX_UNKNOWN of them.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from collections.abc import Iterator, Sequence
 
 from reunite.match.features import Features
 
-MAX_BLOCK = 300
+MAX_BLOCK = 40
+WINDOW = 2
+MAX_UNKNOWN = 300
 
 
 def keys(f: Features) -> set[str]:
@@ -40,18 +45,19 @@ def keys(f: Features) -> set[str]:
     return out
 
 
-def _split(members: list[int], records: Sequence[Features]) -> Iterator[list[int]]:
-    by_decade: dict[int, list[int]] = defaultdict(list)
-    unknown = []
-    for i in members:
-        years = records[i].years
-        if years is None:
-            unknown.append(i)
-        else:
-            for decade in range(years[0] // 10, years[1] // 10 + 1):
-                by_decade[decade].append(i)
-    for group in by_decade.values():
-        yield group + unknown
+def _windowed(members: list[int], records: Sequence[Features],
+              pairs: set[tuple[int, int]]) -> None:
+    known = sorted((y, i) for i in members if (y := records[i].years) is not None)
+    unknown = [i for i in members if records[i].years is None][:MAX_UNKNOWN]
+    for x, ((low, high), a) in enumerate(known):
+        for (other_low, _), b in known[x + 1:]:
+            if other_low > high + WINDOW:
+                break
+            pairs.add((a, b) if a < b else (b, a))
+    for x, a in enumerate(unknown):
+        for b in members:
+            if b != a and (records[b].years is not None or b in unknown[x + 1:]):
+                pairs.add((a, b) if a < b else (b, a))
 
 
 def candidate_pairs(records: Sequence[Features]) -> set[tuple[int, int]]:
@@ -63,10 +69,11 @@ def candidate_pairs(records: Sequence[Features]) -> set[tuple[int, int]]:
     for members in blocks.values():
         if len(members) < 2:
             continue
-        groups = [members] if len(members) <= MAX_BLOCK else list(_split(members, records))
-        for group in groups:
-            for x in range(len(group)):
-                a = group[x]
-                for b in group[x + 1:]:
-                    pairs.add((a, b) if a < b else (b, a))
+        if len(members) > MAX_BLOCK:
+            _windowed(members, records, pairs)
+            continue
+        for x in range(len(members)):
+            a = members[x]
+            for b in members[x + 1:]:
+                pairs.add((a, b) if a < b else (b, a))
     return pairs
