@@ -13,7 +13,7 @@ MAX_UNKNOWN of them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from reunite.match.features import Features
 
@@ -49,7 +49,7 @@ def _windowed(members: list[int], records: Sequence[Features],
               pairs: set[tuple[int, int]]) -> None:
     known = sorted((y, i) for i in members if (y := records[i].years) is not None)
     unknown = [i for i in members if records[i].years is None][:MAX_UNKNOWN]
-    for x, ((low, high), a) in enumerate(known):
+    for x, ((_, high), a) in enumerate(known):
         for (other_low, _), b in known[x + 1:]:
             if other_low > high + WINDOW:
                 break
