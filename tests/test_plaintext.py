@@ -50,8 +50,10 @@ def test_names_and_testimony_never_reach_the_disk_in_plaintext(cli):
                      "--notes", "taken to the camp at night", "--source", src)["id"]
     case = cli.json("case", "open", "--searcher", mother, "--sought", child,
                     "--organisation", CONTROL)["id"]
-    cli("message", "add", "--case", case, "--text", "there are cadres at home",
-        "--channel", "phone", "--date", "2017-02", "--source", src)
+    message = cli.json("message", "add", "--case", case, "--text", "there are cadres at home",
+                       "--channel", "phone", "--date", "2017-02", "--source", src)["id"]
+    cli("message", "interpret", message, "--meaning", "taken to the camp at night",
+        "--by", "her cousin Yengisar village")
     raw = _raw_bytes(cli.db_url)
     assert CONTROL.encode() in raw  # the scan does see stored values
     hits = [s for s in SECRETS if any(form in raw for form in _forms(s))]

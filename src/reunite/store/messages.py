@@ -28,7 +28,8 @@ def insert_message(tx: Tx, m: Message) -> None:
 def insert_interpretation(tx: Tx, i: Interpretation) -> None:
     tx.conn.execute(insert(interpretations).values(
         id=i.id, message_id=i.message_id,
-        meaning_enc=tx.seal("interpretations", i.id, "meaning", i.meaning), by_whom=i.by,
+        meaning_enc=tx.seal("interpretations", i.id, "meaning", i.meaning),
+        by_whom_enc=tx.seal("interpretations", i.id, "by_whom", i.by),
         confidence=i.confidence.value, recorded_by=tx.actor, recorded_at=i.recorded_at))
     tx.log("create", "interpretations", i.id, ["meaning", "by", "confidence"])
 
@@ -48,7 +49,8 @@ def get_messages(tx: Tx, case_id: str | None = None,
                              .order_by(interpretations.c.recorded_at, interpretations.c.id)):
         readings[r.message_id].append(Interpretation(
             r.id, r.message_id, tx.open("interpretations", r.id, "meaning", r.meaning_enc),
-            r.by_whom, Confidence(r.confidence), r.recorded_at))
+            tx.open("interpretations", r.id, "by_whom", r.by_whom_enc), Confidence(r.confidence),
+            r.recorded_at))
     sources = cited(tx, "message", ids_found)
     return [Message(
         id=r.id, case_id=r.case_id, text=tx.open("messages", r.id, "text", r.text_enc),

@@ -296,7 +296,7 @@ interpretations = Table(
     Column("message_id", ID, ForeignKey("messages.id", ondelete="CASCADE"), nullable=False,
            index=True),
     Column("meaning_enc", LargeBinary, nullable=False),
-    Column("by_whom", String(100), nullable=False),
+    Column("by_whom_enc", LargeBinary, nullable=False),
     Column("confidence", String(10), nullable=False),
     Column("recorded_by", String(100), nullable=False),
     Column("recorded_at", UtcDateTime(), nullable=False),

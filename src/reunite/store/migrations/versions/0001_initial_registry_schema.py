@@ -482,7 +482,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=16), nullable=False),
         sa.Column("message_id", sa.String(length=16), nullable=False),
         sa.Column("meaning_enc", sa.LargeBinary(), nullable=False),
-        sa.Column("by_whom", sa.String(length=100), nullable=False),
+        sa.Column("by_whom_enc", sa.LargeBinary(), nullable=False),
         sa.Column("confidence", sa.String(length=10), nullable=False),
         sa.Column("recorded_by", sa.String(length=100), nullable=False),
         sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
