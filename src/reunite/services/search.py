@@ -22,7 +22,7 @@ from reunite.match.keys import name_parts, part_keys
 from reunite.names.compare import compare_parts
 from reunite.names.parse import parse_name
 from reunite.store import name_index
-from reunite.store.persons import current_consent, get_persons
+from reunite.store.persons import get_persons, tracing_allowed
 from reunite.store.registry import Tx
 
 WEIGHTS = {"given name": 0.4, "father's name": 0.3, "birth": 0.2, "sex": 0.1}
@@ -106,13 +106,16 @@ def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
     if not 1 <= limit <= 200:
         raise InvalidInput("limit must be between 1 and 200")
     parsed = parse_name(name)
-    keys = set()
-    for _, word in parsed.parts():
-        keys |= part_keys(word)
-    found = name_index.candidates(tx, keys)
-    people = get_persons(tx, sorted(found))
+    found: set[str] | None = None
+    for _, word in parsed.parts()[:2]:
+        part = set(name_index.candidates(tx, part_keys(word)))
+        found = part if found is None else found & part
+    if not found and parsed.father:  # no one shares both: fall back to either part
+        found = set(name_index.candidates(tx, part_keys(parsed.given) | part_keys(parsed.father)))
+    allowed = tracing_allowed(tx, sorted(found or ()))
+    people = get_persons(tx, sorted(allowed))
     hits = [compare_person(p, given=parsed.given, father=parsed.father, sex=sex, birth=birth)
-            for p in people.values() if current_consent(tx, p.id).tracing]
+            for p in people.values()]
     hits = [h for h in hits if any(f.outcome in ("match", "partial") for f in h.fields
                                    if f.field in ("given name", "father's name"))]
     hits.sort(key=lambda h: (-h.score, h.person.id))

@@ -167,6 +167,20 @@ def consent_history(tx: Tx, person_id: str) -> list[Consent]:
             for r in rows]
 
 
+def tracing_allowed(tx: Tx, person_ids: list[str]) -> set[str]:
+    """Which of these persons' newest consent statement allows tracing (one query)."""
+    if not person_ids:
+        return set()
+    newest: dict[str, tuple[object, str, bool]] = {}
+    rows = tx.conn.execute(select(consents.c.person_id, consents.c.recorded_at, consents.c.id,
+                                  consents.c.tracing)
+                           .where(consents.c.person_id.in_(person_ids)))
+    for person_id, at, cid, tracing in rows:
+        if person_id not in newest or (at, cid) > newest[person_id][:2]:
+            newest[person_id] = (at, cid, tracing)
+    return {pid for pid, (_, _, tracing) in newest.items() if tracing}
+
+
 def current_consent(tx: Tx, person_id: str) -> Consent:
     history = consent_history(tx, person_id)
     return history[-1] if history else Consent.nothing("", tx.now)

@@ -1,0 +1,121 @@
+"""Search latency over an encrypted registry built from the synthetic population.
+
+    python bench/search_latency.py --records 10000 [--queries 300] [--db URL]
+
+Persons are written through the storage layer (encrypted fields, name index), with tracing
+consent; queries are other records of the same persons, in whatever script they were written.
+Reports build time, p50/p95/max latency of `search_persons`, and the share of queries whose
+person is in the top 5, against a baseline in the same run: a scan that decrypts every
+person and compares names without the index. Writes search_latency.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from machine import machine
+from population import records
+
+from reunite.domain.dates import BirthDate
+from reunite.domain.ids import new_id
+from reunite.domain.persons import (
+    Consent,
+    NameKind,
+    Person,
+    PersonName,
+    Publication,
+    Sex,
+)
+from reunite.domain.sources import Credibility, Reliability, Source, SourceKind
+from reunite.names.scripts import detect_script
+from reunite.services.search import search_persons
+from reunite.store import persons as person_store
+from reunite.store.engine import make_engine
+from reunite.store.registry import Registry
+from reunite.store.sources import insert_source
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--db", default="")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    args = parser.parse_args()
+    rows, truth = records(args.records)
+    person_of = dict(truth)
+    tmp = tempfile.TemporaryDirectory()
+    url = args.db or f"sqlite:///{tmp.name}/search.sqlite3"
+    registry, _ = Registry.create(make_engine(url), "benchmark passphrase", "bench")
+    by_person: dict[int, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        by_person[person_of[row["id"]]].append(row)
+    started = time.perf_counter()
+    stored: dict[int, str] = {}
+    with registry.transaction() as tx:
+        source = Source(new_id("source"), SourceKind.OTHER, "synthetic", Reliability.F,
+                        Credibility.CANNOT_BE_JUDGED)
+        insert_source(tx, source)
+        for pid, person_rows in by_person.items():
+            row = person_rows[0]
+            given, _, father = row["name"].replace("·", " ").partition(" ")
+            names = tuple(PersonName(t, k, detect_script(t), "", new_id("name"))
+                          for t, k in ((given, NameKind.GIVEN), (father, NameKind.FATHER)) if t)
+            birth = BirthDate.parse(row["birth_date"]) if row["birth_date"] else None
+            person = Person(new_id("person"), names,
+                            Sex(row["sex"]) if row["sex"] else Sex.UNKNOWN, birth,
+                            source_ids=(source.id,))
+            person_store.insert_person(tx, person)
+            person_store.insert_consent(tx, person.id, Consent(
+                True, False, Publication.NONE, "bench", tx.now, "", new_id("consent")))
+            stored[pid] = person.id
+    build = time.perf_counter() - started
+    queries = [(r, stored[person_of[r["id"]]]) for pid, rs in by_person.items()
+               for r in rs[1:2]][: args.queries]
+    latencies, found = [], 0
+    with registry.transaction() as tx:
+        for row, wanted in queries:
+            t0 = time.perf_counter()
+            hits = search_persons(tx, name=row["name"], limit=5)
+            latencies.append((time.perf_counter() - t0) * 1000)
+            found += wanted in [h.person.id for h in hits]
+    latencies.sort()
+    report = {"machine": machine(), "records": len(rows), "persons": len(stored),
+              "engine": url.split(":")[0], "build_seconds": round(build, 1),
+              "queries": len(queries),
+              "p50_ms": round(statistics.median(latencies), 2),
+              "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 2),
+              "max_ms": round(latencies[-1], 2),
+              "found_in_top5": round(found / len(queries), 4)}
+    # baseline in the same run: decrypt every person and compare without the index
+    from reunite.names.parse import parse_name
+    from reunite.services.search import compare_person
+
+    t0 = time.perf_counter()
+    with registry.transaction() as tx:
+        everyone = person_store.get_persons(tx)
+        row = queries[0][0]
+        parsed = parse_name(row["name"])
+        ranked = sorted((compare_person(p, given=parsed.given, father=parsed.father, sex=None,
+                                        birth=None) for p in everyone.values()),
+                        key=lambda h: -h.score)[:5]
+    report["baseline_full_scan_ms_one_query"] = round((time.perf_counter() - t0) * 1000, 1)
+    report["baseline_found"] = queries[0][1] in [h.person.id for h in ranked]
+    print(json.dumps(report, indent=1))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "search_latency.json").write_text(json.dumps(report, indent=1), "utf-8")
+    tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
