@@ -9,14 +9,19 @@ closure chains namesakes together through a record that lacks the distinguishing
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+MAX_CHECKS = 400  # member pairs checked with ``conflict`` before a merge
 
 
 def clusters(n: int, links: Iterable[tuple[int, int]],
-             cannot: Iterable[tuple[int, int]] = ()) -> list[int]:
+             cannot: Iterable[tuple[int, int]] = (),
+             conflict: Callable[[int, int], bool] | None = None) -> list[int]:
     """Cluster number of each record (the smallest record index in its cluster).
 
-    ``links`` should come most probable first."""
+    ``links`` should come most probable first. ``conflict(a, b)`` tells whether two records
+    cannot be one person (checked across the two clusters before merging them, up to
+    MAX_CHECKS member pairs; pairs never scored as candidates are covered this way)."""
     parent = list(range(n))
     members: dict[int, list[int]] = {}
     apart: dict[int, set[int]] = defaultdict(set)
@@ -37,6 +42,9 @@ def clusters(n: int, links: Iterable[tuple[int, int]],
         ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
         small, large_root = (ma, rb) if len(ma) <= len(mb) else (mb, ra)
         if any(find(other) == large_root for x in small for other in apart.get(x, ())):
+            continue
+        if conflict is not None and len(ma) * len(mb) <= MAX_CHECKS and any(
+                conflict(x, y) for x in ma for y in mb if (x, y) != (a, b) and (y, x) != (a, b)):
             continue
         root, child = min(ra, rb), max(ra, rb)
         parent[child] = root

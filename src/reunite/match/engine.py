@@ -142,6 +142,10 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
             progress("scoring pairs", k, total)
     progress("scoring pairs", total, total)
     accepted.sort(key=lambda x: -x[0])
-    cluster_of = clusters(n, [(a, b) for _, a, b in accepted], cannot)
+    def conflict(a: int, b: int) -> bool:
+        levels = compare(feats[a], feats[b]).levels
+        return levels[0] == 0 or levels[2] == 0  # different given names, or generations
+
+    cluster_of = clusters(n, [(a, b) for _, a, b in accepted], cannot, conflict)
     assignments = [(r.id, records[cluster_of[i]].id) for i, r in enumerate(records)]
     return LinkResult(assignments, scored, model, total)
