@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-from reunite.cli.context import err
+from reunite.cli.context import err, phase_progress
 from reunite.match.model import LIKELY
 from reunite.services.link import link_file
 
@@ -24,15 +23,7 @@ def link(input_csv: Annotated[Path, typer.Argument(help="UTF-8 CSV with id and n
          threshold: Annotated[float, typer.Option(
              help="Match probability from which two records are linked.")] = LIKELY) -> None:
     """Link records across scripts and spellings; every input row gets a cluster id."""
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"
-                  "/{task.total}"), TimeElapsedColumn(), console=err, transient=True) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def step(phase: str, done: int, total: int) -> None:
-            if phase not in tasks:
-                tasks[phase] = bar.add_task(phase, total=total)
-            bar.update(tasks[phase], completed=done, total=total)
-
+    with phase_progress() as step:
         result = link_file(input_path=input_csv, output_path=output, pairs_path=pairs,
                            threshold=threshold, progress=step)
     linked = len({c for _, c in result.assignments})

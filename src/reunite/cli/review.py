@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, TaskID
 from rich.table import Table
 
-from reunite.cli.context import err, out, transaction
+from reunite.cli.context import out, phase_progress, transaction
 from reunite.cli.render import emit_json
 from reunite.domain.ids import normalise_id
 from reunite.services import dedupe
@@ -25,14 +24,7 @@ def register(app: typer.Typer) -> None:
 
 def run(ctx: typer.Context) -> None:
     """Find possible duplicates among persons who consented to tracing; fill the queue."""
-    with transaction(ctx) as tx, Progress(console=err, transient=True) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def step(phase: str, done: int, total: int) -> None:
-            if phase not in tasks:
-                tasks[phase] = bar.add_task(phase, total=total)
-            bar.update(tasks[phase], completed=done, total=total)
-
+    with transaction(ctx) as tx, phase_progress() as step:
         summary = dedupe.run_dedupe(tx, progress=step)
     out.print(f"{summary.persons} persons compared: {summary.proposed} new candidate pairs, "
               f"{summary.reproposed} proposed again after new information, "
