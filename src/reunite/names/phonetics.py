@@ -35,7 +35,8 @@ _set(_CHINESE, "r/l", 0.2)
 _set(_CHINESE, "a/o e/o i/ü sh/s gh/x x/k gh/q gh/k g/k ch/sh z/j", 0.35)
 _set(_CHINESE, "a/i", 0.5)
 _set(_CHINESE, "e/u a/é", 0.35)  # e and u are both filler vowels; 谢 xie writes she
-_set(_CHINESE, "a/e d/t b/p", 0.2)  # 艾/海/买 write both e and a; pinyin d/t, b/p are not voicing
+# 艾/海/买 write both e and a, 特 te writes ti; pinyin d/t and b/p are not voicing
+_set(_CHINESE, "a/e e/i d/t b/p", 0.2)
 _set(_CHINESE, "g/k", 0.25)
 
 
@@ -64,7 +65,7 @@ def indel(token: str, chinese: bool) -> float:
     if token == "ɹ":
         return 0.5
     if token in ("y", "w"):
-        return 0.2 if chinese else 0.4
+        return 0.1 if chinese else 0.4
     if token in VOWELS:
         if chinese:
             return 0.15 if token in "iueé" else 0.4
