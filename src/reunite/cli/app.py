@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reunite.cli import casework, link, people, reference, review, search
+from reunite.cli import casework, link, people, reference, review, search, web
 from reunite.cli.context import ReuniteGroup, State, as_of_day, err, out, state
 from reunite.cli.render import emit_json, timeline
 from reunite.errors import InvalidInput
@@ -27,6 +27,7 @@ reference.register(app)
 search.register(app)
 link.register(app)
 review.register(app)
+web.register(app)
 
 
 @app.callback()

@@ -12,7 +12,7 @@ PREFIXES = {
     "person": "P", "case": "C", "source": "S", "event": "E", "institution": "I",
     "message": "M", "interpretation": "N", "intervention": "V", "application": "A",
     "relationship": "R", "name": "PN", "document": "D", "consent": "K", "stage": "AS",
-    "contact": "CD", "match": "MC",
+    "contact": "CD", "match": "MC", "user": "U",
 }
 _PATTERN = re.compile(r"^([A-Z]{1,2})-([0-9A-Z]{12})$")
 

@@ -54,6 +54,7 @@ class Vault:
             raise ValueError("data key must be 32 bytes")
         self._aead = AESGCM(_hkdf(data_key, "field-encryption"))
         self._index_key = _hkdf(data_key, "blind-index")
+        self._mac_key = _hkdf(data_key, "message-authentication")
 
     def seal(self, table: str, row_id: str, column: str, plaintext: str) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
@@ -79,6 +80,11 @@ class Vault:
         """Keyed hash of a normalised value: equal inputs give equal outputs, nothing else."""
         msg = purpose.encode() + b"\x00" + value.encode("utf-8")
         return hmac.new(self._index_key, msg, hashlib.sha256).digest()[:16]
+
+    def mac(self, purpose: str, data: bytes) -> bytes:
+        """Full-length HMAC-SHA-256 of ``data`` for one purpose (audit chain, CSRF tokens)."""
+        return hmac.new(self._mac_key, purpose.encode() + b"\x00" + data,
+                        hashlib.sha256).digest()
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,8 @@ class Registry:
         return cls(engine, vault, actor), recovery
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
+    def transaction(self, actor: str | None = None) -> Iterator[Tx]:
+        """One all-or-nothing transaction; ``actor`` overrides who is acting (web requests)."""
         now = self.clock()
         with self.engine.begin() as conn:
-            yield Tx(conn, self.vault, self.actor, now, now.date())
+            yield Tx(conn, self.vault, actor or self.actor, now, now.date())

@@ -386,3 +386,72 @@ change_log = Table(
     Column("fields", Text, nullable=False),
     CheckConstraint("action IN ('create', 'update', 'delete')", name="action"),
 )
+
+# Accounts of the web application. Usernames and teams are staff identifiers, not the names of
+# the families; the second-factor secret is sealed like any personal field.
+users = Table(
+    "users", metadata,
+    Column("id", ID, primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(15), nullable=False),
+    Column("team", String(100), nullable=False),
+    Column("language", String(10), nullable=False),
+    Column("totp_secret_enc", LargeBinary),
+    Column("totp_required", Boolean, nullable=False),
+    Column("last_totp_step", Integer),
+    Column("disabled", Boolean, nullable=False),
+    Column("failed_logins", Integer, nullable=False),
+    Column("locked_until", UtcDateTime()),
+    Column("created_by", String(100), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("password_changed_at", UtcDateTime(), nullable=False),
+    CheckConstraint("role IN ('admin', 'coordinator', 'caseworker', 'analyst', 'read_only')",
+                    name="role"),
+)
+
+# A session is known by the SHA-256 of its cookie token: a copy of the table opens nothing.
+sessions = Table(
+    "sessions", metadata,
+    Column("token_hash", LargeBinary(32), primary_key=True),
+    Column("user_id", ID, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("stage", String(10), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_seen_at", UtcDateTime(), nullable=False),
+    CheckConstraint("stage IN ('password', 'full')", name="stage"),
+)
+
+case_grants = Table(
+    "case_grants", metadata,
+    Column("case_id", ID, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ID, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+    Column("granted_by", String(100), nullable=False),
+    Column("granted_at", UtcDateTime(), nullable=False),
+)
+
+# Append-only (triggers refuse UPDATE and DELETE) and hash-chained: each entry's MAC covers
+# its fields and the previous entry's MAC, under a key derived from the data key.
+audit_log = Table(
+    "audit_log", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("object_kind", String(20), nullable=False),
+    Column("object_id", String(40), nullable=False),
+    Column("outcome", String(12), nullable=False),
+    Column("client", String(64), nullable=False),
+    Column("detail_enc", LargeBinary, nullable=False),
+    Column("mac", LargeBinary(32), nullable=False),
+    Index("ix_audit_log_actor_at", "actor", "at"),
+)
+
+audit_head = Table(
+    "audit_head", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("mac", LargeBinary(32), nullable=False),
+    CheckConstraint("id = 1", name="single_row"),
+)

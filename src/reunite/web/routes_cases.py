@@ -1,0 +1,193 @@
+"""Dashboard, case list, case page, person page, and the guided case intake."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from reunite.domain.access import Permission
+from reunite.domain.cases import Priority
+from reunite.domain.ids import normalise_id
+from reunite.domain.persons import (
+    DocumentStatus,
+    NameKind,
+    PersonName,
+    PersonStatus,
+    Publication,
+    RelationshipKind,
+    Sex,
+)
+from reunite.domain.sources import SourceKind
+from reunite.errors import InvalidInput, ReuniteError
+from reunite.names.describe import NameDescription
+from reunite.services import access, intake, persons, timeline
+from reunite.services.dashboard import dashboard
+from reunite.services.persons import NameInput
+from reunite.services.reference import show_name
+from reunite.store import accounts as account_store
+from reunite.store import advocacy as advocacy_store
+from reunite.store import events as event_store
+from reunite.store import sources as source_store
+from reunite.store.persons import get_persons
+from reunite.web.context import Ctx, ctx_of, route
+from reunite.web.forms import Form
+
+router = APIRouter()
+MAX_SOUGHT = 6
+
+
+@route(router, "GET", "/", Permission.ACCOUNT)
+def home(request: Request) -> Response:
+    ctx = ctx_of(request)
+    if not ctx.actor.may(Permission.CASE_READ):
+        target = "/statistics" if ctx.actor.may(Permission.STATISTICS) else "/account"
+        return RedirectResponse(target, status_code=303)
+    with ctx.audited("read", "dashboard") as tx:
+        board = dashboard(tx, ctx.actor, as_of=date.today())
+    return ctx.render("dashboard.html", board=board)
+
+
+@route(router, "GET", "/cases", Permission.CASE_READ)
+def case_list(request: Request) -> Response:
+    ctx = ctx_of(request)
+    with ctx.audited("read", "case_list") as tx:
+        found = access.visible_cases(tx, ctx.actor)
+        people = get_persons(tx, sorted({p for c in found for p in c.sought}))
+    return ctx.render("cases.html", cases=found, people=people)
+
+
+@route(router, "GET", "/cases/{case_id}", Permission.CASE_READ)
+def case_page(request: Request, case_id: str) -> Response:
+    ctx = ctx_of(request)
+    case_id = normalise_id(case_id)
+    with ctx.audited("read", "case", case_id) as tx:
+        access.require_case(tx, ctx.actor, case_id)
+        line = timeline.case_timeline(tx, case_id=case_id, as_of=date.today())
+        interventions = advocacy_store.get_interventions(tx, case_id=case_id)
+        applications = advocacy_store.get_applications(tx, case_id=case_id)
+        grants = sorted(account_store.grants_of_case(tx, [case_id]).get(case_id, set()))
+    return ctx.render("case.html", line=line, case=line.case, interventions=interventions,
+                      applications=applications, grants=grants,
+                      can_write=ctx.actor.may(Permission.CASE_WRITE),
+                      can_grant=ctx.actor.may(Permission.GRANT))
+
+
+@route(router, "GET", "/persons/{person_id}", Permission.CASE_READ)
+def person_page(request: Request, person_id: str) -> Response:
+    ctx = ctx_of(request)
+    person_id = normalise_id(person_id)
+    with ctx.audited("read", "person", person_id) as tx:
+        access.require_person(tx, ctx.actor, person_id)
+        view = persons.person_view(tx, person_id=person_id, as_of=date.today())
+        visible = access.visible_person_ids(tx, ctx.actor)
+        events = event_store.get_events(tx, person_ids=[person_id])
+        cited = source_store.get_sources(
+            tx, sorted({s for e in events for s in e.source_ids} | set(view.person.source_ids)))
+    readings: list[tuple[PersonName, NameDescription | None]] = []
+    for name in view.person.names:
+        try:
+            readings.append((name, show_name(text=name.text)))
+        except ReuniteError:
+            readings.append((name, None))
+    events.sort(key=lambda e: e.when.sort_key())
+    return ctx.render("person.html", view=view, person=view.person, readings=readings,
+                      events=events, sources=cited, visible=visible)
+
+
+def _sought_blank(index: int) -> dict[str, str]:
+    return {f"s{index}_status": PersonStatus.MISSING.value, f"s{index}_tracing": "on"}
+
+
+def _intake_form(ctx: Ctx, form: Form, sought: int, status: int = 200,
+                 message: str = "") -> Response:
+    return ctx.render("intake.html", status=status, form=form, sought=range(sought),
+                      message=message, enums=_ENUMS)
+
+
+_ENUMS = {"sex": Sex, "status": PersonStatus, "relation": RelationshipKind,
+          "publication": Publication, "source_kind": SourceKind, "priority": Priority,
+          "passport": DocumentStatus}
+
+
+@route(router, "GET", "/intake", Permission.CASE_WRITE)
+def intake_page(request: Request) -> Response:
+    ctx = ctx_of(request)
+    defaults = {"relation": "parent", "searcher_status": "abroad", "searcher_tracing": "on",
+                "source_kind": "interview", "grade": "B2", "priority": "normal",
+                "organisation": ctx.user.team if ctx.user else "", **_sought_blank(0)}
+    return _intake_form(ctx, Form(defaults, ctx._), 1)
+
+
+@route(router, "GET", "/intake/sought", Permission.CASE_WRITE)
+def intake_sought_fields(request: Request) -> Response:
+    """One more fieldset for a sought person (HTMX); without JavaScript, 'add' re-renders."""
+    ctx = ctx_of(request)
+    try:
+        index = int(request.query_params.get("i", "1"))
+    except ValueError:
+        index = MAX_SOUGHT
+    if not 0 < index < MAX_SOUGHT:
+        raise InvalidInput(f"at most {MAX_SOUGHT} sought persons in one intake")
+    return ctx.render("_sought_fragment.html", form=Form(_sought_blank(index), ctx._), i=index,
+                      sought=range(index + 1), enums=_ENUMS)
+
+
+def _names(form: Form, prefix: str) -> list[NameInput]:
+    names = [NameInput(form.text(f"{prefix}_{field}", limit=200), kind)
+             for field, kind in (("given", NameKind.GIVEN), ("father", NameKind.FATHER),
+                                 ("full", NameKind.FULL))]
+    names = [n for n in names if n.text]
+    if not names:
+        form.fail(f"{prefix}_given", form._("Give at least one name, in any script."))
+    return names
+
+
+def _person(form: Form, prefix: str) -> intake.PersonIntake:
+    return intake.PersonIntake(
+        names=_names(form, prefix), sex=form.choice(f"{prefix}_sex", Sex, default=Sex.UNKNOWN)
+        or Sex.UNKNOWN, birth=form.birth(f"{prefix}_born"),
+        hometown=form.text(f"{prefix}_hometown", limit=300),
+        status=form.choice(f"{prefix}_status", PersonStatus, default=PersonStatus.UNKNOWN)
+        or PersonStatus.UNKNOWN,
+        passport=form.choice(f"{prefix}_passport", DocumentStatus, default=None)
+        if form.values.get(f"{prefix}_passport") else None,
+        contact=form.text(f"{prefix}_contact", limit=300),
+        tracing=form.flag(f"{prefix}_tracing"), sharing=form.flag(f"{prefix}_sharing"),
+        publication=form.choice(f"{prefix}_publication", Publication,
+                                default=Publication.NONE) or Publication.NONE)
+
+
+@route(router, "POST", "/intake", Permission.CASE_WRITE)
+def intake_submit(request: Request) -> Response:
+    ctx = ctx_of(request)
+    form = Form(ctx.form, ctx._)
+    try:
+        count = max(1, min(MAX_SOUGHT, int(ctx.form.get("sought_count", "1"))))
+    except ValueError:
+        count = 1
+    if ctx.form.get("action") == "add_sought" and count < MAX_SOUGHT:
+        form.values.update(_sought_blank(count))
+        return _intake_form(ctx, form, count + 1)
+    searcher = _person(form, "searcher")
+    sought = [_person(form, f"s{i}") for i in range(count)]
+    grade = form.grade("grade")
+    data = intake.Intake(
+        searcher=searcher, relation=form.choice("relation", RelationshipKind)
+        or RelationshipKind.PARENT, sought=sought,
+        source_kind=form.choice("source_kind", SourceKind) or SourceKind.OTHER,
+        source_title=form.text("source_title", required=True, limit=500),
+        grade=grade,  # type: ignore[arg-type]  # None only when the form has errors
+        organisation=form.text("organisation", required=True, limit=200),
+        source_date=form.fuzzy_date("source_date"),
+        last_contact=form.fuzzy_date("last_contact"), summary=form.text("summary"),
+        priority=form.choice("priority", Priority, default=Priority.NORMAL) or Priority.NORMAL)
+    if not form.ok:
+        return _intake_form(ctx, form, count, status=422)
+    try:
+        with ctx.audited("write", "case", detail="intake") as tx:
+            case = intake.open_intake(tx, intake=data)
+    except InvalidInput as exc:
+        return _intake_form(ctx, form, count, status=422, message=str(exc))
+    return RedirectResponse(f"/cases/{case.id}", status_code=303)
