@@ -117,3 +117,37 @@ class Cli:
 @pytest.fixture
 def cli(db_url: str) -> Cli:
     return Cli(db_url)
+
+
+def _schema_url(base: str) -> tuple[str, Any]:
+    """A new PostgreSQL schema in the test database; returns its URL and a drop function."""
+    schema = f"t_{secrets.token_hex(6)}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+
+    def drop() -> None:
+        with engine.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
+
+    return f"{base}?options=-csearch_path%3D{schema}", drop
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The populated web application (tests/webworld.py), once per test module and engine."""
+    from tests.webworld import build_world
+
+    if request.param == "sqlite":
+        built = build_world(f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.sqlite3'}")
+        yield built
+        built.app.state.web.registry.engine.dispose()
+        return
+    url, drop = _schema_url(request.getfixturevalue("pg_database"))
+    try:
+        built = build_world(url)
+        yield built
+        built.app.state.web.registry.engine.dispose()
+    finally:
+        drop()

@@ -15,7 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from reunite.domain.access import Actor, Role
 from reunite.domain.ids import new_id
-from reunite.errors import InvalidInput, ReuniteError
+from reunite.errors import InvalidInput
 from reunite.store import accounts as store
 from reunite.store.accounts import User
 from reunite.store.registry import Tx
@@ -27,12 +27,6 @@ LOCKOUT = timedelta(minutes=15)
 _hasher = PasswordHasher()
 # Verified against when the username is unknown, so that timing does not tell who has an account.
 _DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
-
-
-class SignInFailed(ReuniteError):
-    """Wrong username, password or code; deliberately says no more than that."""
-
-    exit_code = 4
 
 
 def _check_password(password: str) -> str:
@@ -111,20 +105,25 @@ def _verify(hashed: str, password: str) -> bool:
         return False
 
 
-def check_password(tx: Tx, *, username: str, password: str) -> User:
-    """First step of signing in. Counts failures and locks the account after too many."""
+def _count_failure(tx: Tx, user: User) -> None:
+    failures = user.failed_logins + 1
+    locked = tx.now + LOCKOUT if failures >= MAX_FAILURES else None
+    store.update_user(tx, user.id, log=False, failed_logins=0 if locked else failures,
+                      locked_until=locked)
+
+
+def check_password(tx: Tx, *, username: str, password: str) -> User | None:
+    """First step of signing in: the user, or None. A failure is counted (commit the
+    transaction either way) and locks the account for a while after too many."""
     user = store.find_user(tx, username.strip())
     if user is None:
         _verify(_DUMMY_HASH, password)
-        raise SignInFailed("wrong username or password")
+        return None
     if user.locked_until is not None and user.locked_until > tx.now:
-        raise SignInFailed("too many failed attempts: try again later")
+        return None
     if user.disabled or not _verify(user.password_hash, password):
-        failures = user.failed_logins + 1
-        locked = tx.now + LOCKOUT if failures >= MAX_FAILURES else None
-        store.update_user(tx, user.id, log=False, failed_logins=0 if locked else failures,
-                          locked_until=locked)
-        raise SignInFailed("wrong username or password")
+        _count_failure(tx, user)
+        return None
     store.update_user(tx, user.id, log=False, failed_logins=0, locked_until=None)
     return user
 
@@ -148,18 +147,18 @@ def _code_step(secret: str, code: str, tx: Tx) -> int | None:
     return None
 
 
-def check_code(tx: Tx, *, user_id: str, code: str) -> User:
-    """Second step of signing in. A code is accepted once (no replay)."""
+def check_code(tx: Tx, *, user_id: str, code: str) -> bool:
+    """Second step of signing in. A code is accepted once (no replay); failures count
+    towards the lock-out like wrong passwords."""
     user = store.get_user(tx, user_id)
+    if user.locked_until is not None and user.locked_until > tx.now:
+        return False
     step = _code_step(user.totp_secret, code, tx) if user.totp_secret else None
     if step is None or (user.last_totp_step is not None and step <= user.last_totp_step):
-        failures = user.failed_logins + 1
-        locked = tx.now + LOCKOUT if failures >= MAX_FAILURES else None
-        store.update_user(tx, user.id, log=False, failed_logins=0 if locked else failures,
-                          locked_until=locked)
-        raise SignInFailed("wrong or already used code")
+        _count_failure(tx, user)
+        return False
     store.update_user(tx, user.id, log=False, last_totp_step=step, failed_logins=0)
-    return store.get_user(tx, user_id)
+    return True
 
 
 def enrol_totp(tx: Tx, *, user_id: str, secret: str, code: str) -> None:

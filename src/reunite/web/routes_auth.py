@@ -47,12 +47,12 @@ def login(request: Request) -> Response:
     password = form.text("password", required=True, limit=1000)
     if not form.ok:
         return ctx.render("login.html", status=422, form=form, notice="")
-    try:
-        with ctx.tx() as tx:
-            user = accounts.check_password(tx, username=username, password=password)
+    with ctx.tx() as tx:
+        user = accounts.check_password(tx, username=username, password=password)
+        if user is not None:
             token, stage = accounts.start_session(tx, user=user)
-    except accounts.SignInFailed as exc:
-        ctx.audit("login", "user", username[:40], outcome="failed", detail=str(exc))
+    if user is None:
+        ctx.audit("login", "user", username[:40], outcome="failed")
         form.fail("password", ctx._("Wrong username or password, or the account is locked."))
         return ctx.render("login.html", status=401, form=form, notice="")
     ctx.user, ctx.token, ctx.stage = user, token, stage
@@ -75,11 +75,11 @@ def code(request: Request) -> Response:
     form = Form(ctx.form, ctx._)
     entered = form.text("code", required=True, limit=12)
     if form.ok:
-        try:
-            with ctx.tx() as tx:
-                accounts.check_code(tx, user_id=ctx.user.id, code=entered)
+        with ctx.tx() as tx:
+            accepted = accounts.check_code(tx, user_id=ctx.user.id, code=entered)
+            if accepted:
                 accounts.promote_session(tx, token=ctx.token)
-        except accounts.SignInFailed:
+        if not accepted:
             ctx.audit("login", "user", ctx.user.id, outcome="bad_code")
             form.fail("code", ctx._("Wrong or already used code."))
     if not form.ok:
