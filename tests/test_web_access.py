@@ -23,12 +23,14 @@ def _fill(path: str, world: World) -> str:
     return (path.replace("{case_id}", ids["t1_case"]).replace("{person_id}", ids["t1_child"])
             .replace("{message_id}", ids["t1_message"])
             .replace("{application_id}", ids["t1_application"])
+            .replace("{intervention_id}", ids["t1_intervention"])
             .replace("{candidate_id}", ids["candidate"]).replace("{username}", "nobody"))
 
 
 def test_every_route_declares_a_permission(world: World) -> None:
     routes = _routes(world)
     assert len(routes) >= 30
+    assert not [r.path for r in routes if "{" in _fill(r.path, world)], "ids for every route"
     undeclared = [r.path for r in routes
                   if not isinstance(getattr(r.endpoint, "permission", None), Permission)]
     assert undeclared == []

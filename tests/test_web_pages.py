@@ -188,6 +188,18 @@ def test_intervention_and_application_forms(world: World) -> None:
     assert ok.status_code == 303
     page = soup(browser.get(f"/cases/{case}"))
     assert "Ministry of Foreign Affairs" in page.select_one("#interventions").text
+    respond = page.select("#interventions form.response")[-1]["action"]
+    before = case_data(world)
+    assert browser.post(respond, {"response": "", "response_on": "2024-07-01"}
+                        ).status_code == 422
+    assert browser.post(respond, {"response": "no answer yet", "response_on": "2099-01-01"}
+                        ).status_code == 422
+    assert case_data(world) == before
+    assert browser.post(respond, {"response": "Acknowledged receipt only",
+                                  "response_on": "2024-07-01", "follow_up_on": "2024-09-01"}
+                        ).status_code == 303
+    rows = soup(browser.get(f"/cases/{case}")).select_one("#interventions").text
+    assert "Acknowledged receipt only" in rows and "2024-09-01" in rows
     person = soup(browser.get(f"/cases/{case}/applications/new")).select(
         "#f-person_id option")[0]["value"]
     assert browser.post(f"/cases/{case}/applications/new", {

@@ -26,7 +26,7 @@ from reunite.services.persons import NameInput
 from reunite.services.setup import init_registry
 from reunite.store import matches
 from reunite.store import messages as message_store
-from reunite.store.advocacy import get_applications
+from reunite.store.advocacy import get_applications, get_interventions
 from reunite.store.engine import make_engine
 from reunite.web import WebSettings, create_app
 
@@ -131,6 +131,7 @@ def build_world(db_url: str) -> World:
     with registry.transaction() as tx:
         ids["t1_message"] = message_store.get_messages(tx, case_id=ids["t1_case"])[0].id
         ids["t1_application"] = get_applications(tx, case_id=ids["t1_case"])[0].id
+        ids["t1_intervention"] = get_interventions(tx, case_id=ids["t1_case"])[0].id
     engine.dispose()
     clock = Clock()
     app = create_app(WebSettings(db_url=db_url, passphrase=PASSPHRASE, clock=clock))

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from reunite.cli import casework, link, people, reference, review, search, web
-from reunite.cli.context import ReuniteGroup, State, as_of_day, err, out, state
+from reunite.cli.context import ReuniteGroup, State, as_of_day, err, new_secret, out, state
 from reunite.cli.render import emit_json, timeline
 from reunite.errors import InvalidInput
 from reunite.services.demo import DEMO_PASSPHRASE, build_demo
@@ -73,7 +73,7 @@ def key_change(ctx: typer.Context,
     """Re-wrap the data key under a new passphrase (data is not re-encrypted)."""
     st = state(ctx)
     old = st.passphrase("Current passphrase")
-    new = _read_new(new_passphrase_env)
+    new = new_secret(new_passphrase_env, "New passphrase")
     change_passphrase(engine=st.engine(), old=old, new=new)
     out.print("Passphrase changed.")
 
@@ -87,19 +87,8 @@ def key_recover(ctx: typer.Context,
                                            "variable instead of prompting.")] = "") -> None:
     """Set a new passphrase with the recovery key."""
     recover_with_key(engine=state(ctx).engine(), recovery_key=recovery_key,
-                     new_passphrase=_read_new(new_passphrase_env))
+                     new_passphrase=new_secret(new_passphrase_env, "New passphrase"))
     out.print("Passphrase reset with the recovery key.")
-
-
-def _read_new(env_name: str) -> str:
-    import os
-
-    if env_name:
-        value = os.environ.get(env_name)
-        if not value:
-            raise InvalidInput(f"environment variable {env_name} is not set")
-        return value
-    return str(typer.prompt("New passphrase", hide_input=True, confirmation_prompt=True))
 
 
 @app.command()

@@ -108,6 +108,19 @@ def phase_progress() -> Iterator[Callable[[str, int, int], None]]:
         yield step
 
 
+def new_secret(env_name: str, prompt: str) -> str:
+    """A new passphrase or password: from the named environment variable, else asked twice."""
+    if env_name:
+        value = os.environ.get(env_name)
+        if not value:
+            raise InvalidInput(f"environment variable {env_name} is not set")
+        return value
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"no {prompt.lower()} given: name an environment variable that holds "
+                           "it, or run in a terminal to be asked")
+    return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=True))
+
+
 def parse_day(raw: str | None, what: str) -> date | None:
     if raw is None:
         return None

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from reunite.cli.context import err, out, state, transaction
+from reunite.cli.context import err, new_secret, out, state, transaction
 from reunite.cli.render import emit_json
 from reunite.domain.access import Role
 from reunite.domain.enums import parse_enum
-from reunite.errors import InvalidInput
 from reunite.services import accounts, audit
 
 user_app = typer.Typer(no_args_is_help=True, help="Accounts of the web application.")
@@ -31,17 +28,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(audit_app, name="audit")
 
 
-def _password(env_name: str) -> str:
-    if env_name:
-        value = os.environ.get(env_name)
-        if not value:
-            raise InvalidInput(f"environment variable {env_name} is not set")
-        return value
-    if not sys.stdin.isatty():
-        raise InvalidInput("no password given: use --password-from-env or run in a terminal")
-    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
-
-
 @user_app.command("add")
 def user_add(ctx: typer.Context, username: str,
              role: Annotated[str, typer.Option(help="admin, coordinator, caseworker, analyst "
@@ -55,7 +41,7 @@ def user_add(ctx: typer.Context, username: str,
              password_env: PasswordEnv = "") -> None:
     """Create an account for the web application."""
     parsed = parse_enum(Role, role, "role")
-    password = _password(password_env)
+    password = new_secret(password_env, "Password")
     with transaction(ctx) as tx:
         user = accounts.add_user(tx, username=username, password=password, role=parsed,
                                  team=team, language=language, totp_required=require_totp)
@@ -76,7 +62,7 @@ def user_reset(ctx: typer.Context, username: str,
                    "--clear-totp", help="Also remove the second factor (lost device).")] = False,
                password_env: PasswordEnv = "") -> None:
     """Set a new password, re-enable and unlock the account, end its sessions."""
-    password = _password(password_env)
+    password = new_secret(password_env, "Password")
     with transaction(ctx) as tx:
         accounts.reset_user(tx, username=username, password=password, clear_totp=clear_totp)
     out.print(f"Account {username} reset.")

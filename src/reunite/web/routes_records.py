@@ -235,3 +235,21 @@ def add_stage(request: Request, application_id: str) -> Response:
                                note=form.text("note"))
 
     return _submit(ctx, case_id, "application_form.html", record)
+
+
+@route(router, "POST", "/interventions/{intervention_id}/response", Permission.CASE_WRITE)
+def record_response(request: Request, intervention_id: str) -> Response:
+    ctx = ctx_of(request)
+    intervention_id = normalise_id(intervention_id)
+    case_id = _case_of(ctx, "intervention", intervention_id,
+                       lambda tx: advocacy_store.get_intervention(tx, intervention_id).case_id)
+
+    def record(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
+        response = form.text("response", required=True)
+        on = form.day("response_on", required=True)
+        follow = form.day("follow_up_on")
+        if form.ok and on is not None:
+            advocacy.record_response(tx, intervention_id=intervention_id, response=response,
+                                     response_on=on, follow_up_on=follow)
+
+    return _submit(ctx, case_id, "intervention_form.html", record)
