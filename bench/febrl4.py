@@ -5,9 +5,10 @@ check against peers' published results.
 
 FEBRL4 is 5,000 original records and one duplicate of each, of Australian-style names with
 typos; the mapping uses what Reunite's schema has: name = given name + surname (the surname
-in the father's-name slot), birth_date from date_of_birth (when a valid date), place = suburb.
-Address, postcode and social security number are not used, so peers' figures that use them
-are an upper reference, not a like-for-like one. Needs the bench extras.
+in the father's-name slot), birth_date from date_of_birth (when a valid date), place = suburb,
+document = soc_sec_id (an identity number, as a national ID or passport number would be).
+Address and postcode are not used, so peers' figures that use them are an upper reference,
+not a like-for-like one. Needs the bench extras.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def main() -> int:
             rows.append({"id": rec_id, "name": name, "given_name": r["given_name"],
                          "father_name": r["surname"],
                          "birth_date": valid_date(str(r["date_of_birth"])),
-                         "place": r["suburb"]})
+                         "place": r["suburb"], "document": r["soc_sec_id"]})
             truth.append((rec_id, rec_id.split("-")[1]))
     report: dict[str, object] = {"machine": machine(), "records": len(rows)}
     with tempfile.TemporaryDirectory() as tmp:

@@ -119,3 +119,34 @@ def test_clustering_refuses_a_merge_across_a_cannot_link():
     # 0~1 and 1~2 are likely, but 0 and 2 were scored as different persons
     assert clusters(3, [(0, 1), (1, 2)], cannot=[(0, 2)]) == [0, 0, 2]
     assert clusters(3, [(0, 1), (1, 2)]) == [0, 0, 0]
+
+
+DOC_ROWS = """\
+id,name,sex,birth_date,document
+d1,Ekber Hesen,M,1981-04-02,6531 0119-8104 0211
+d2,Akbar Hasan,M,1918-04-02,653101198104021 1
+d3,Ekber Hesen,M,1981-04-02,X1234567
+d4,Ekber Hesen,M,1981-04-02,X7654321
+d5,Tursun Memet,M,1979,G123456
+d6,Memet Tursun,M,2004,G123465
+"""
+
+
+def test_document_numbers_are_read_normalised():
+    records = parse_records(io.StringIO(DOC_ROWS))
+    assert records[0].document == records[1].document == "653101198104021 1".replace(" ", "")
+    assert records[2].document == "X1234567"
+
+
+def test_same_document_number_overrides_a_birth_year_slip(tmp_path):
+    result, out, pairs = _link(tmp_path, DOC_ROWS)
+    assert result.exit_code == 0, result.output
+    cluster = {r["id"]: r["cluster_id"] for r in csv.DictReader(out.open(encoding="utf-8"))}
+    # 1918 for 1981 would mean another generation, but the ID number is the same
+    assert cluster["d1"] == cluster["d2"]
+    # different numbers count against (a person may hold two documents: not a veto)
+    by_pair = {(r["id_a"], r["id_b"]): r for r in csv.DictReader(pairs.open(encoding="utf-8"))}
+    assert by_pair[("d3", "d4")]["document"] == "0"
+    assert "document: different (-" in by_pair[("d3", "d4")]["explanation"]
+    # a one-digit slip in the number is not a licence to link father and son
+    assert cluster["d5"] != cluster["d6"]

@@ -3,7 +3,8 @@
 Input (UTF-8, header row): id (required), name (required: the full name as written, any
 script, given name first, or 'Given·Father' in Chinese characters), optional given_name,
 father_name, sex (M/F), birth_date (YYYY, YYYY-MM or YYYY-MM-DD), age with age_on (YYYY-MM-DD),
-place. Unknown extra columns are ignored. The first problem found is reported with its line
+place, document (an identity document's number: passport, national ID). Unknown extra
+columns are ignored. The first problem found is reported with its line
 and column; nothing is written then.
 """
 
@@ -16,13 +17,13 @@ from dataclasses import dataclass
 
 from reunite.domain.dates import BirthDate, FuzzyDate
 from reunite.errors import InvalidInput, ReuniteError
-from reunite.match.records import MatchRecord
+from reunite.match.records import MatchRecord, document_key
 from reunite.names.compare import readings
 from reunite.names.parse import parse_name
 
 REQUIRED = ("id", "name")
 KNOWN = ("id", "name", "given_name", "father_name", "sex", "birth_date", "age", "age_on",
-         "place")
+         "place", "document")
 MAX_FIELD = 1000
 
 
@@ -107,7 +108,8 @@ def to_record(row: RawRow) -> MatchRecord:
         id=v["id"], given=v.get("given_name") or parsed.given,
         father=v.get("father_name") or parsed.father, sex=sex,
         birth_min=birth.earliest if birth else None, birth_max=birth.latest if birth else None,
-        place=v.get("place", ""), name=v["name"])
+        place=v.get("place", ""), name=v["name"],
+        document=document_key(v.get("document", "")))
 
 
 def parse_records(text: Iterable[str]) -> list[MatchRecord]:

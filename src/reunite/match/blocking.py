@@ -1,8 +1,9 @@
 """Candidate pairs: records that share a blocking key, so that not every pair is compared.
 
 Rules (any one suffices, as Splink's blocking rules combine): the same phonetic key of the
-given name and consonant skeleton of the father's name; the reverse; and the same pair of
-skeletons in either order (this one survives Chinese transcription and swapped order).
+given name and consonant skeleton of the father's name; the reverse; the same pair of
+skeletons in either order (this one survives Chinese transcription and swapped order); the
+same identity document number.
 Inside a block larger than MAX_BLOCK, records are paired only when their birth years are
 within WINDOW years of each other (a sorted-neighbourhood window), so that very common names
 do not explode into millions of pairs; such farther pairs would be scored as two people
@@ -37,6 +38,8 @@ def keys(f: Features) -> set[str]:
             out.add(f"gk:{key}|fs:{fs}")
         if not g.word:
             out.add(f"f-only:{fs}")
+    if f.record.document:
+        out.add("doc:" + f.record.document)
     # coarse keys, each with the start of the other name: tolerate a typo late in one name
     for gc in g.coarse:
         for fc in fa.coarse:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reunite.match import blocking
 from reunite.match.cluster import clusters
-from reunite.match.comparisons import FIELDS, compare
+from reunite.match.comparisons import FIELDS, compare, conflicting
 from reunite.match.features import Features, features
 from reunite.match.model import (
     DEFAULT_M,
@@ -65,7 +65,7 @@ def _noop(_phase: str, _done: int, _total: int) -> None:
 
 
 TRAINING_PAIRS = 300_000
-GIVEN, FATHER, BIRTH, SEX, PLACE = range(5)
+GIVEN, FATHER, BIRTH, SEX, PLACE, DOCUMENT = range(6)
 
 
 def _same_birthday_pairs(records: Sequence[Features], limit: int) -> list[tuple[int, int]]:
@@ -95,12 +95,12 @@ def fit(records: Sequence[Features], candidates: Sequence[tuple[int, int]]) -> M
     u = estimate_u(records, U_SAMPLES)
     by_birthday = Counter(compare(records[a], records[b]).levels
                           for a, b in _same_birthday_pairs(records, TRAINING_PAIRS))
-    m_names, _ = estimate_m(by_birthday, u, (GIVEN, FATHER, SEX, PLACE))
+    m_names, _ = estimate_m(by_birthday, u, (GIVEN, FATHER, SEX, PLACE, DOCUMENT))
     sample = candidates if len(candidates) <= TRAINING_PAIRS else \
         candidates[:: len(candidates) // TRAINING_PAIRS + 1]
     by_name = Counter(compare(records[a], records[b]).levels for a, b in sample)
     m = [m_names[GIVEN], m_names[FATHER], list(DEFAULT_M[BIRTH]), m_names[SEX],
-         m_names[PLACE]]
+         m_names[PLACE], m_names[DOCUMENT]]
     _, share = estimate_m(by_name, u, (), fixed=dict(enumerate(m)))
     n = len(records)
     all_pairs = max(n * (n - 1) // 2, 1)
@@ -143,8 +143,7 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     progress("scoring pairs", total, total)
     accepted.sort(key=lambda x: -x[0])
     def conflict(a: int, b: int) -> bool:
-        levels = compare(feats[a], feats[b]).levels
-        return levels[0] == 0 or levels[2] == 0  # different given names, or generations
+        return conflicting(compare(feats[a], feats[b]).levels)
 
     cluster_of = clusters(n, [(a, b) for _, a, b in accepted], cannot, conflict)
     assignments = [(r.id, records[cluster_of[i]].id) for i, r in enumerate(records)]

@@ -9,7 +9,8 @@ frequency adjustment): sharing a rare name says more than sharing 'Memet'.
 Two rules of the domain are applied on top, capping the probability at RULE_CAP: two known
 given names that disagree mean two people whatever else agrees (siblings share their father's
 name, hometown and nearly their age), and so do birth years that cannot be reconciled (a
-namesake of another generation).
+namesake of another generation), unless both records carry the same identity document
+number.
 
 EM starts from DEFAULT_M and keeps it as pseudo-counts worth PSEUDO_PAIRS pairs, so that a
 small file gives stable estimates and a large one is driven by its data.
@@ -23,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reunite.match.comparisons import FIELDS, PairComparison, compare
+from reunite.match.comparisons import FIELDS, PairComparison, compare, conflicting
 from reunite.match.features import Features, NameFeature
 
 LIKELY = 0.9  # "likely match" from this probability up
@@ -41,6 +42,7 @@ DEFAULT_M = (
     (0.03, 0.12, 0.6, 0.25),  # birth
     (0.02, 0.98),  # sex
     (0.15, 0.85),  # place
+    (0.04, 0.08, 0.88),  # document number
 )
 # Between unrelated records: names rarely agree, birth ranges sometimes overlap, sex is a coin.
 DEFAULT_U = (
@@ -49,6 +51,7 @@ DEFAULT_U = (
     (0.75, 0.15, 0.099, 0.001),  # birth
     (0.5, 0.5),  # sex
     (0.9, 0.1),  # place
+    (0.9998, 0.00015, 0.00005),  # document number
 )
 U_PSEUDO_PAIRS = 1000.0
 
@@ -84,7 +87,7 @@ class Model:
             weights[0] += SWAPPED_PENALTY
         logit = math.log2(self.prior / (1 - self.prior)) + sum(weights)
         probability = 1.0 / (1.0 + 2.0 ** (-logit))
-        if comparison.levels[0] == 0 or comparison.levels[2] == 0:
+        if conflicting(comparison.levels):
             probability = min(probability, RULE_CAP)
         return probability, comparison, weights
 

@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 
+def document_key(number: str) -> str:
+    """A document number without spaces, dashes or dots, upper case: '6531 0120-1105' and
+    '65310120 1105' are one number."""
+    return "".join(ch for ch in number.upper() if ch.isalnum())
+
+
 @dataclass(frozen=True)
 class MatchRecord:
     id: str
@@ -16,6 +22,7 @@ class MatchRecord:
     birth_max: date | None = None
     place: str = ""  # a resolved place code, or the text when it could not be resolved
     name: str = ""  # the full name as written
+    document: str = ""  # an identity document's number, normalised (see document_key)
 
     @property
     def birth_years(self) -> tuple[int, int] | None:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from reunite.domain.ids import new_id
 from reunite.domain.persons import NameKind, Person
 from reunite.errors import InvalidInput
+from reunite.match.comparisons import DOCUMENT
 from reunite.match.engine import Progress, link
 from reunite.match.model import POSSIBLE
-from reunite.match.records import MatchRecord
+from reunite.match.records import MatchRecord, document_key
 from reunite.names.parse import parse_name
 from reunite.services.checks import text_field
 from reunite.store import matches as store
@@ -44,7 +45,8 @@ def person_record(person: Person) -> MatchRecord:
     return MatchRecord(person.id, given, father,
                        person.sex.value if person.sex.value in ("M", "F") else "",
                        birth.earliest if birth else None, birth.latest if birth else None,
-                       person.hometown, person.display_name())
+                       person.hometown, person.display_name(),
+                       next((document_key(d.number) for d in person.documents if d.number), ""))
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def run_dedupe(tx: Tx, *, progress: Progress | None = None) -> DedupeSummary:
         if pair.probability < POSSIBLE:
             continue
         a, b = sorted((pair.a, pair.b))
-        evidence = ",".join(map(str, pair.levels)) + (",swapped" if pair.swapped else "")
+        evidence = _evidence(pair.levels, pair.swapped)
         found = existing.get((a, b))
         if found is None:
             store.insert_candidate(tx, new_id("match"), a, b, pair.probability, evidence)
@@ -78,6 +80,13 @@ def run_dedupe(tx: Tx, *, progress: Progress | None = None) -> DedupeSummary:
         else:
             unchanged += 1
     return DedupeSummary(len(people), proposed, reproposed, unchanged)
+
+
+def _evidence(levels: tuple[int, ...], swapped: bool) -> str:
+    """The comparison levels a decision is tied to. An unknown document level is left out, so
+    that decisions taken before documents were compared still hold."""
+    shown = levels[:DOCUMENT] if levels[DOCUMENT] < 0 else levels
+    return ",".join(map(str, shown)) + (",swapped" if swapped else "")
 
 
 def review_queue(tx: Tx, *, status: str | None = "potential") -> list[store.Candidate]:

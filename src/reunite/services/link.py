@@ -8,11 +8,12 @@ from pathlib import Path
 
 from reunite.errors import InvalidInput
 from reunite.interchange.link_csv import parse_records, write_clusters, write_pairs
+from reunite.match.comparisons import FIELDS
 from reunite.match.engine import LinkResult, Progress, link
 from reunite.match.model import LIKELY
 
-PAIR_COLUMNS = ["id_a", "id_b", "probability", "verdict", "given", "father", "birth", "sex",
-                "place", "explanation"]
+LEVEL_COLUMNS = [field for field, _ in FIELDS]
+PAIR_COLUMNS = ["id_a", "id_b", "probability", "verdict", *LEVEL_COLUMNS, "explanation"]
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -49,7 +50,7 @@ def link_file(*, input_path: Path, output_path: Path, pairs_path: Path | None = 
     if pairs_path is not None:
         pairs_text = write_pairs((
             {"id_a": p.a, "id_b": p.b, "probability": p.probability, "verdict": p.verdict,
-             **{field: level for field, level in zip(PAIR_COLUMNS[4:9], p.levels, strict=True)},
+             **dict(zip(LEVEL_COLUMNS, p.levels, strict=True)),
              "explanation": "; ".join(p.explain())}
             for p in result.pairs), PAIR_COLUMNS)
     _write_atomic(output_path, clusters_text)
