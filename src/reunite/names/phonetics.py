@@ -75,8 +75,10 @@ def indel(token: str, chinese: bool) -> float:
     return 1.0
 
 
-def distance(a: tuple[str, ...], b: tuple[str, ...], chinese: bool) -> float:
-    """Weighted edit distance between two token sequences."""
+def distance(a: tuple[str, ...], b: tuple[str, ...], chinese: bool,
+             limit: float = float("inf")) -> float:
+    """Weighted edit distance between two token sequences; once every path costs more than
+    ``limit`` the alignment stops and returns infinity (costs never fall along a path)."""
     previous = [0.0]
     for token in b:
         previous.append(previous[-1] + indel(token, chinese))
@@ -86,6 +88,8 @@ def distance(a: tuple[str, ...], b: tuple[str, ...], chinese: bool) -> float:
             current.append(min(previous[j] + indel(x, chinese),
                                current[j - 1] + indel(y, chinese),
                                previous[j - 1] + substitution(x, y, chinese)))
+        if min(current) > limit:
+            return float("inf")
         previous = current
     return previous[-1]
 
@@ -101,6 +105,24 @@ def similarity(a: tuple[str, ...], b: tuple[str, ...], chinese: bool) -> float:
 
 _FOLD = {"ɹ": "r", "é": "e", "ö": "o", "ü": "u", "q": "k", "gh": "g", "x": "h", "zh": "j",
          "ng": "n", "f": "p"}
+
+
+_CHEAPEST_INDEL = {False: 0.25, True: 0.1}  # h; y or w in Chinese mode (see indel)
+
+
+def similarity_at_least(a: tuple[str, ...], b: tuple[str, ...], chinese: bool,
+                        minimum: float) -> float:
+    """similarity(a, b) when it is at least ``minimum``, else 0.0, computed only as far as
+    needed to tell."""
+    if not a or not b:
+        return 0.0
+    scale = 1.0 + 0.15 * max(len(a), len(b))
+    limit = (1.0 - minimum) * scale
+    if abs(len(a) - len(b)) * _CHEAPEST_INDEL[chinese] > limit:  # a bound no alignment beats
+        return 0.0
+    found = distance(a, b, chinese, limit=limit)
+    score = max(0.0, 1.0 - found / scale)
+    return score if score >= minimum else 0.0
 
 
 def fold_key(tokens: tuple[str, ...]) -> str:

@@ -151,8 +151,8 @@ def find_place(text: str) -> Resolution:
         return Resolution(text, "unknown", note="no place is written this way")
     scored: dict[str, tuple[float, Place]] = {}
     for place, reading in _phonetic_forms():
-        s = phonetics.similarity(wanted.tokens, reading.tokens,
-                                 wanted.chinese or reading.chinese)
+        s = phonetics.similarity_at_least(wanted.tokens, reading.tokens,
+                                          wanted.chinese or reading.chinese, FUZZY_THRESHOLD)
         if s >= FUZZY_THRESHOLD and s > scored.get(place.code, (0.0, place))[0]:
             scored[place.code] = (s, place)
     if not scored:
