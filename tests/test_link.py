@@ -150,3 +150,37 @@ def test_same_document_number_overrides_a_birth_year_slip(tmp_path):
     assert "document: different (-" in by_pair[("d3", "d4")]["explanation"]
     # a one-digit slip in the number is not a licence to link father and son
     assert cluster["d5"] != cluster["d6"]
+
+
+def test_vectorised_levels_and_scores_equal_the_per_pair_definition():
+    import numpy as np
+
+    from reunite.match import blocking
+    from reunite.match.engine import fit
+    from reunite.match.features import features
+    from reunite.match.levels import columns, pair_levels
+    from reunite.match.model import identity
+
+    rows = HEADER + ROWS + "".join(
+        f"x{i},{g} {f},{s},{y},,,{p},\n" for i, (g, f, s, y, p) in enumerate([
+            ("Memet", "Tursun", "M", "1980", "Kashgar"), ("Tursun", "Memet", "M", "2005", ""),
+            ("Gülnar", "Ablimit", "F", "", "Hotan"), ("Gulnur", "Ablimit", "F", "1999", "Hotan"),
+            ("艾力", "买买提", "", "1975", "喀什"), ("Ali", "Memet", "M", "1975-02", "")]))
+    feats = [features(r) for r in parse_records(io.StringIO(rows))]
+    pairs = [*sorted(blocking.candidate_pairs(feats)), (0, 9), (3, 12), (11, 14)]
+    a = np.array([x for x, _ in pairs])
+    b = np.array([y for _, y in pairs])
+    levels = pair_levels(columns(feats), a, b)
+    model = fit(feats, pairs)
+    tf = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
+    tff = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
+    probability, weights = model.scores(
+        levels, np.maximum(tf[a], np.where(levels.swapped, tff[b], tf[b])),
+        np.maximum(tff[a], np.where(levels.swapped, tf[b], tff[b])))
+    assert levels.swapped.any() and (levels.table == -1).any()
+    for k, (x, y) in enumerate(pairs):
+        expected, comparison, expected_weights = model.score(feats[x], feats[y])
+        assert tuple(levels.table[k]) == comparison.levels
+        assert bool(levels.swapped[k]) == comparison.swapped
+        assert probability[k] == pytest.approx(expected, abs=1e-9)
+        assert list(weights[k]) == pytest.approx(expected_weights, abs=1e-9)

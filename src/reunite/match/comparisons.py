@@ -8,11 +8,12 @@ matches (m) and among non-matches (u).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance.OSA import distance as osa
 from rapidfuzz.fuzz import ratio
 
-from reunite.match.features import Features, NameFeature, part_score
+from reunite.match.features import Features, NameFeature, name_feature, part_score
 
 # (field, level labels from 0 upward)
 FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -40,6 +41,13 @@ PREFILTER = 50.0  # skeletons this unlike are different names: skip the full ali
 def name_level(a: NameFeature, b: NameFeature) -> tuple[int, float]:
     if not a.word or not b.word:
         return -1, 0.0
+    return _word_level(a.word, b.word) if a.word <= b.word else _word_level(b.word, a.word)
+
+
+@lru_cache(maxsize=4_000_000)
+def _word_level(x: str, y: str) -> tuple[int, float]:
+    """The level of two name words, remembered: a file repeats the same names endlessly."""
+    a, b = name_feature(x), name_feature(y)
     if a.word == b.word or (a.canonical and a.canonical == b.canonical):
         score = 1.0
     elif a.skeleton and b.skeleton and ratio(a.skeleton, b.skeleton) < PREFILTER:

@@ -6,10 +6,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from reunite.match import blocking
 from reunite.match.cluster import clusters
 from reunite.match.comparisons import FIELDS, compare, conflicting
 from reunite.match.features import Features, features
+from reunite.match.levels import Columns, Levels, columns, pair_levels
 from reunite.match.model import (
     DEFAULT_M,
     LIKELY,
@@ -18,6 +22,7 @@ from reunite.match.model import (
     estimate_m,
     estimate_tf,
     estimate_u,
+    identity,
 )
 from reunite.match.records import MatchRecord
 
@@ -83,7 +88,20 @@ def _same_birthday_pairs(records: Sequence[Features], limit: int) -> list[tuple[
     return pairs
 
 
-def fit(records: Sequence[Features], candidates: Sequence[tuple[int, int]]) -> Model:
+def _patterns(table: npt.NDArray[np.int8]) -> Counter[tuple[int, ...]]:
+    rows, counts = np.unique(table, axis=0, return_counts=True)
+    return Counter({tuple(int(v) for v in row): int(n) for row, n in zip(rows, counts,
+                                                                           strict=True)})
+
+
+def _levels_of(cols: Columns, pairs: Sequence[tuple[int, int]]) -> Levels:
+    a = np.fromiter((x for x, _ in pairs), np.int64, len(pairs))
+    b = np.fromiter((y for _, y in pairs), np.int64, len(pairs))
+    return pair_levels(cols, a, b)
+
+
+def fit(records: Sequence[Features], candidates: Sequence[tuple[int, int]],
+        cols: Columns | None = None, levels: Levels | None = None) -> Model:
     """u from random pairs; m of names, sex and place by EM over pairs selected on an exact
     shared birth date (so names vary freely, as in Splink's training sessions); m of birth
     from DEFAULT_M; then the share of matches among the name-blocked candidates by EM with
@@ -92,13 +110,13 @@ def fit(records: Sequence[Features], candidates: Sequence[tuple[int, int]]) -> M
     m of birth is not estimated: among name-blocked pairs, namesakes outnumber true matches
     and EM over birth alone converges to calling everything a match (tried, see the
     benchmark notes)."""
-    u = estimate_u(records, U_SAMPLES)
-    by_birthday = Counter(compare(records[a], records[b]).levels
-                          for a, b in _same_birthday_pairs(records, TRAINING_PAIRS))
+    cols = cols if cols is not None else columns(records)
+    u = estimate_u(records, U_SAMPLES, levels=lambda pairs: _levels_of(cols, pairs).table)
+    by_birthday = _patterns(_levels_of(cols, _same_birthday_pairs(records, TRAINING_PAIRS)).table)
     m_names, _ = estimate_m(by_birthday, u, (GIVEN, FATHER, SEX, PLACE, DOCUMENT))
-    sample = candidates if len(candidates) <= TRAINING_PAIRS else \
-        candidates[:: len(candidates) // TRAINING_PAIRS + 1]
-    by_name = Counter(compare(records[a], records[b]).levels for a, b in sample)
+    table = (levels if levels is not None else _levels_of(cols, candidates)).table
+    step = 1 if len(candidates) <= TRAINING_PAIRS else len(candidates) // TRAINING_PAIRS + 1
+    by_name = _patterns(table[::step])
     m = [m_names[GIVEN], m_names[FATHER], list(DEFAULT_M[BIRTH]), m_names[SEX],
          m_names[PLACE], m_names[DOCUMENT]]
     _, share = estimate_m(by_name, u, (), fixed=dict(enumerate(m)))
@@ -121,27 +139,35 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     progress("finding candidates", 0, 1)
     candidates = sorted(blocking.candidate_pairs(feats))
     progress("finding candidates", 1, 1)
-    progress("estimating the model", 0, 1)
-    model = fit(feats, candidates)
-    progress("estimating the model", 1, 1)
-    scored: list[ScoredPair] = []
-    accepted: list[tuple[float, int, int]] = []
-    cannot: list[tuple[int, int]] = []
     total = len(candidates)
-    for k, (a, b) in enumerate(candidates):
-        probability, comparison, weights = model.score(feats[a], feats[b])
-        if probability >= KEEP:
-            scored.append(ScoredPair(records[a].id, records[b].id, round(probability, 4),
-                                     comparison.levels, tuple(round(w, 2) for w in weights),
-                                     comparison.swapped))
-        if probability >= threshold:
-            accepted.append((probability, a, b))
-        elif probability <= CANNOT_LINK:
-            cannot.append((a, b))
-        if k % 20000 == 0:
-            progress("scoring pairs", k, total)
+    progress("comparing pairs", 0, total)
+    cols = columns(feats)
+    a = np.fromiter((x for x, _ in candidates), np.int64, total)
+    b = np.fromiter((y for _, y in candidates), np.int64, total)
+    levels = pair_levels(cols, a, b)
+    progress("comparing pairs", total, total)
+    progress("estimating the model", 0, 1)
+    model = fit(feats, candidates, cols, levels)
+    progress("estimating the model", 1, 1)
+    progress("scoring pairs", 0, total)
+    shares = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
+    father_shares = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
+    other_given = np.where(levels.swapped, father_shares[b], shares[b])
+    other_father = np.where(levels.swapped, shares[b], father_shares[b])
+    probability, weights = model.scores(levels, np.maximum(shares[a], other_given),
+                                        np.maximum(father_shares[a], other_father))
+    kept = np.flatnonzero(probability >= KEEP)
+    table, swapped = levels.table, levels.swapped
+    scored = [ScoredPair(records[a[k]].id, records[b[k]].id, round(float(probability[k]), 4),
+                         tuple(int(v) for v in table[k]),
+                         tuple(round(float(w), 2) for w in weights[k]), bool(swapped[k]))
+              for k in kept.tolist()]
+    order = np.flatnonzero(probability >= threshold)
+    order = order[np.argsort(-probability[order], kind="stable")]
+    accepted = [(0.0, int(a[k]), int(b[k])) for k in order.tolist()]
+    low = np.flatnonzero(probability <= CANNOT_LINK)
+    cannot = list(zip(a[low].tolist(), b[low].tolist(), strict=True))
     progress("scoring pairs", total, total)
-    accepted.sort(key=lambda x: -x[0])
     def conflict(a: int, b: int) -> bool:
         return conflicting(compare(feats[a], feats[b]).levels)
 

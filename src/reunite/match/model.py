@@ -21,11 +21,17 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reunite.match.comparisons import FIELDS, PairComparison, compare, conflicting
+import numpy as np
+import numpy.typing as npt
+
+from reunite.match.comparisons import DOCUMENT, FIELDS, PairComparison, compare, conflicting
 from reunite.match.features import Features, NameFeature
+from reunite.match.levels import Levels
+
+Floats = npt.NDArray[np.float64]
 
 LIKELY = 0.9  # "likely match" from this probability up
 POSSIBLE = 0.5  # "possible match" from this probability up
@@ -63,18 +69,26 @@ class Model:
     prior: float  # probability that two records drawn at random are the same person
     name_tf: dict[str, float]  # identity of a name -> share of name parts carrying it
 
+    def __post_init__(self) -> None:
+        # log2(m/u) per field, indexed by level + 1 (index 0: unknown, weight 0)
+        self._weights = [[0.0] + [math.log2(m / u) for m, u in zip(mf, uf, strict=True)]
+                         for mf, uf in zip(self.m, self.u, strict=True)]
+        self._tf_cache: dict[tuple[int, str, str], float] = {}
+
     def field_weights(self, comparison: PairComparison) -> list[float]:
-        return [0.0 if level < 0 else math.log2(self.m[i][level] / self.u[i][level])
-                for i, level in enumerate(comparison.levels)]
+        return [self._weights[i][level + 1] for i, level in enumerate(comparison.levels)]
 
     def tf_adjustment(self, a: NameFeature, b: NameFeature, level: int, field: int) -> float:
         """Splink's term-frequency adjustment on an exact name agreement."""
         if level != len(FIELDS[field][1]) - 1:
             return 0.0
-        tf = max(self.name_tf.get(identity(a), 0.0), self.name_tf.get(identity(b), 0.0))
-        if tf <= 0.0:
-            return 0.0
-        return math.log2(self.u[field][level] / tf)
+        key = (field, identity(a), identity(b))
+        found = self._tf_cache.get(key)
+        if found is None:
+            tf = max(self.name_tf.get(key[1], 0.0), self.name_tf.get(key[2], 0.0))
+            found = 0.0 if tf <= 0.0 else math.log2(self.u[field][level] / tf)
+            self._tf_cache[key] = found
+        return found
 
     def score(self, a: Features, b: Features) -> tuple[float, PairComparison, list[float]]:
         """Match probability of a pair, its comparison, and each field's weight."""
@@ -92,6 +106,26 @@ class Model:
         return probability, comparison, weights
 
 
+    def scores(self, levels: Levels, tf_given: Floats,
+               tf_father: Floats) -> tuple[Floats, Floats]:
+        """Match probabilities and field weights of many pairs (see `score`, which this
+        computes for every row at once). ``tf_given`` and ``tf_father`` hold, per pair, the
+        larger share of the two names compared in each field (0 when not in the table)."""
+        table = levels.table.astype(np.int64) + 1
+        weights = np.stack([np.asarray(self._weights[f])[table[:, f]]
+                            for f in range(len(FIELDS))], axis=1)
+        for field, tf in ((0, tf_given), (1, tf_father)):
+            exact = (table[:, field] == len(FIELDS[field][1])) & (tf > 0)
+            safe = np.where(exact, tf, 1.0)
+            weights[:, field] += np.where(exact, np.log2(self.u[field][-1] / safe), 0.0)
+        weights[:, 0] += np.where(levels.swapped, SWAPPED_PENALTY, 0.0)
+        logit = math.log2(self.prior / (1 - self.prior)) + weights.sum(axis=1)
+        probability = 1.0 / (1.0 + np.exp2(-logit))
+        t = levels.table
+        conflict = ((t[:, 0] == 0) | (t[:, 2] == 0)) & (t[:, DOCUMENT] != 2)
+        return np.where(conflict, np.minimum(probability, RULE_CAP), probability), weights
+
+
 def identity(name: NameFeature) -> str:
     return name.canonical or min(name.keys, default="")
 
@@ -103,15 +137,20 @@ def _distribution(counts: Counter[int], default: tuple[float, ...]) -> list[floa
     return [(counts[k] + pseudo[k]) / total for k in range(levels)]
 
 
-def estimate_u(records: Sequence[Features], samples: int, seed: int = 1) -> list[list[float]]:
+def estimate_u(records: Sequence[Features], samples: int, seed: int = 1,
+               levels: Callable[[list[tuple[int, int]]], npt.NDArray[np.int8]] | None = None,
+               ) -> list[list[float]]:
+    """u from random record pairs; ``levels`` compares a list of pairs at once (else each
+    pair goes through `compare`)."""
     rng = random.Random(seed)
     counts = [Counter[int]() for _ in FIELDS]
     n = len(records)
-    for _ in range(min(samples, n * (n - 1) // 2)):
-        i, j = rng.randrange(n), rng.randrange(n)
-        if i == j:
-            continue
-        for f, level in enumerate(compare(records[i], records[j]).levels):
+    pairs = [(i, j) for i, j in ((rng.randrange(n), rng.randrange(n))
+                                 for _ in range(min(samples, n * (n - 1) // 2))) if i != j]
+    rows = (levels(pairs).tolist() if levels is not None and pairs
+            else [compare(records[i], records[j]).levels for i, j in pairs])
+    for row in rows:
+        for f, level in enumerate(row):
             counts[f][level] += 1
     return [_distribution(c, d) for c, d in zip(counts, DEFAULT_U, strict=True)]
 
