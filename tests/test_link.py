@@ -167,11 +167,12 @@ def test_vectorised_levels_and_scores_equal_the_per_pair_definition():
             ("Gülnar", "Ablimit", "F", "", "Hotan"), ("Gulnur", "Ablimit", "F", "1999", "Hotan"),
             ("艾力", "买买提", "", "1975", "喀什"), ("Ali", "Memet", "M", "1975-02", "")]))
     feats = [features(r) for r in parse_records(io.StringIO(rows))]
-    pairs = [*sorted(blocking.candidate_pairs(feats)), (0, 9), (3, 12), (11, 14)]
+    found = blocking.candidate_pairs(feats)
+    pairs = [*zip(*(x.tolist() for x in found), strict=True), (0, 9), (3, 12), (11, 14)]
     a = np.array([x for x, _ in pairs])
     b = np.array([y for _, y in pairs])
     levels = pair_levels(columns(feats), a, b)
-    model = fit(feats, pairs)
+    model = fit(feats, (a, b))
     tf = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
     tff = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
     probability, weights = model.scores(
@@ -184,3 +185,17 @@ def test_vectorised_levels_and_scores_equal_the_per_pair_definition():
         assert bool(levels.swapped[k]) == comparison.swapped
         assert probability[k] == pytest.approx(expected, abs=1e-9)
         assert list(weights[k]) == pytest.approx(expected_weights, abs=1e-9)
+
+
+def test_candidates_are_the_pairs_that_share_a_blocking_key():
+    from itertools import combinations
+
+    from reunite.match import blocking
+    from reunite.match.features import features
+
+    feats = [features(r) for r in parse_records(io.StringIO(HEADER + ROWS))]
+    keys = [blocking.keys(f) for f in feats]
+    expected = {(i, j) for i, j in combinations(range(len(feats)), 2) if keys[i] & keys[j]}
+    a, b = blocking.candidate_pairs(feats)
+    assert set(zip(a.tolist(), b.tolist(), strict=True)) == expected
+    assert (a < b).all() and len(expected) > 10

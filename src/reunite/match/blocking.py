@@ -13,11 +13,14 @@ MAX_UNKNOWN of them.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 
 from reunite.match.features import Features
 
+Ints = npt.NDArray[np.int64]
 MAX_BLOCK = 40
 WINDOW = 2
 MAX_UNKNOWN = 300
@@ -63,20 +66,34 @@ def _windowed(members: list[int], records: Sequence[Features],
                 pairs.add((a, b) if a < b else (b, a))
 
 
-def candidate_pairs(records: Sequence[Features]) -> set[tuple[int, int]]:
-    blocks: dict[str, list[int]] = defaultdict(list)
+def candidate_pairs(records: Sequence[Features]) -> tuple[Ints, Ints]:
+    """Every candidate pair once, as two arrays (first < second), sorted."""
+    key_ids: dict[str, int] = {}
+    block_of: list[int] = []
+    member: list[int] = []
     for i, r in enumerate(records):
         for key in keys(r):
-            blocks[key].append(i)
+            block_of.append(key_ids.setdefault(key, len(key_ids)))
+            member.append(i)
+    n = len(records)
+    block = np.array(block_of, np.int64)
+    rec = np.array(member, np.int64)
+    order = np.lexsort((rec, block))
+    block, rec = block[order], rec[order]
+    sizes = np.bincount(block, minlength=len(key_ids))
+    large = sizes > MAX_BLOCK
+    small = ~large[block]
+    sb, sr = block[small], rec[small]
+    found: list[Ints] = []
+    for offset in range(1, MAX_BLOCK):  # pairs of records at this distance within a block
+        same = sb[offset:] == sb[:-offset]
+        if not same.any():
+            break
+        found.append(sr[:-offset][same] * n + sr[offset:][same])
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        if len(members) > MAX_BLOCK:
-            _windowed(members, records, pairs)
-            continue
-        for x in range(len(members)):
-            a = members[x]
-            for b in members[x + 1:]:
-                pairs.add((a, b) if a < b else (b, a))
-    return pairs
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    for key_id in np.flatnonzero(large).tolist():
+        _windowed(rec[starts[key_id]:starts[key_id + 1]].tolist(), records, pairs)
+    found.append(np.array([a * n + b for a, b in pairs], np.int64))
+    codes = np.unique(np.concatenate(found))
+    return codes // max(n, 1), codes % max(n, 1)

@@ -27,6 +27,7 @@ from reunite.match.model import (
 from reunite.match.records import MatchRecord
 
 Progress = Callable[[str, int, int], None]
+Ints = npt.NDArray[np.int64]
 U_SAMPLES = 40_000
 CANNOT_LINK = 0.05  # a pair scored at most this is kept apart when clustering
 KEEP = 0.05  # pairs scored below this are counted but not returned (nor written to --pairs)
@@ -100,7 +101,7 @@ def _levels_of(cols: Columns, pairs: Sequence[tuple[int, int]]) -> Levels:
     return pair_levels(cols, a, b)
 
 
-def fit(records: Sequence[Features], candidates: Sequence[tuple[int, int]],
+def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
         cols: Columns | None = None, levels: Levels | None = None) -> Model:
     """u from random pairs; m of names, sex and place by EM over pairs selected on an exact
     shared birth date (so names vary freely, as in Splink's training sessions); m of birth
@@ -114,15 +115,16 @@ def fit(records: Sequence[Features], candidates: Sequence[tuple[int, int]],
     u = estimate_u(records, U_SAMPLES, levels=lambda pairs: _levels_of(cols, pairs).table)
     by_birthday = _patterns(_levels_of(cols, _same_birthday_pairs(records, TRAINING_PAIRS)).table)
     m_names, _ = estimate_m(by_birthday, u, (GIVEN, FATHER, SEX, PLACE, DOCUMENT))
-    table = (levels if levels is not None else _levels_of(cols, candidates)).table
-    step = 1 if len(candidates) <= TRAINING_PAIRS else len(candidates) // TRAINING_PAIRS + 1
+    table = (levels if levels is not None else pair_levels(cols, *candidates)).table
+    count = len(candidates[0])
+    step = 1 if count <= TRAINING_PAIRS else count // TRAINING_PAIRS + 1
     by_name = _patterns(table[::step])
     m = [m_names[GIVEN], m_names[FATHER], list(DEFAULT_M[BIRTH]), m_names[SEX],
          m_names[PLACE], m_names[DOCUMENT]]
     _, share = estimate_m(by_name, u, (), fixed=dict(enumerate(m)))
     n = len(records)
     all_pairs = max(n * (n - 1) // 2, 1)
-    prior = min(max(share * len(candidates) / all_pairs, 1e-9), 0.5)
+    prior = min(max(share * count / all_pairs, 1e-9), 0.5)
     return Model(m, u, prior, estimate_tf(records))
 
 
@@ -137,17 +139,15 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
             progress("reading names", i, n)
     progress("reading names", n, n)
     progress("finding candidates", 0, 1)
-    candidates = sorted(blocking.candidate_pairs(feats))
+    a, b = blocking.candidate_pairs(feats)
     progress("finding candidates", 1, 1)
-    total = len(candidates)
+    total = len(a)
     progress("comparing pairs", 0, total)
     cols = columns(feats)
-    a = np.fromiter((x for x, _ in candidates), np.int64, total)
-    b = np.fromiter((y for _, y in candidates), np.int64, total)
     levels = pair_levels(cols, a, b)
     progress("comparing pairs", total, total)
     progress("estimating the model", 0, 1)
-    model = fit(feats, candidates, cols, levels)
+    model = fit(feats, (a, b), cols, levels)
     progress("estimating the model", 1, 1)
     progress("scoring pairs", 0, total)
     shares = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
