@@ -199,3 +199,22 @@ def test_candidates_are_the_pairs_that_share_a_blocking_key():
     a, b = blocking.candidate_pairs(feats)
     assert set(zip(a.tolist(), b.tolist(), strict=True)) == expected
     assert (a < b).all() and len(expected) > 10
+
+
+def test_prior_is_counted_from_sure_pairs_not_from_namesakes():
+    import numpy as np
+
+    from reunite.match.engine import estimate_prior
+
+    m = [list(r) for r in DEFAULT_M]
+    m[0][3], m[1][3] = 0.8, 0.9
+    u = [[1 / len(r)] * len(r) for r in DEFAULT_M]
+    sure = np.array([[3, 3, 3, 1, -1, -1]] * 18, np.int8)
+    namesakes = np.array([[3, 3, -1, 1, -1, -1]] * 5000, np.int8)
+    table = np.concatenate([sure, namesakes])
+    # 18 sure pairs found with probability 0.8 x 0.9 x 0.5^2 = 0.18 among matches: 100 matches
+    prior = estimate_prior(table, m, u, exact_share=0.5, records=1000)
+    assert prior == pytest.approx(100 / (1000 * 999 / 2))
+    # too few sure pairs: EM's share among candidates, which the namesakes inflate
+    fallback = estimate_prior(namesakes, m, u, exact_share=0.5, records=1000)
+    assert fallback > 10 * prior

@@ -19,7 +19,8 @@ from reunite.match.features import Features, NameFeature, name_feature, part_sco
 FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("given", ("different", "similar", "close", "same name")),
     ("father", ("different", "similar", "close", "same name")),
-    ("birth", ("years apart", "within two years", "ranges overlap", "same day")),
+    ("birth", ("years apart", "within two years", "ranges overlap", "same day",
+               "different days")),
     ("sex", ("different", "same")),
     ("place", ("different", "same")),
     ("document", ("different", "one slip", "same number")),
@@ -75,11 +76,15 @@ def birth_level(a: Features, b: Features) -> int:
     ra, rb = a.record, b.record
     if a.years is None or b.years is None:
         return -1
-    if (ra.birth_min == ra.birth_max == rb.birth_min == rb.birth_max
-            and ra.birth_min is not None):
+    exact = ra.birth_min == ra.birth_max and rb.birth_min == rb.birth_max
+    if exact and ra.birth_min == rb.birth_min:
         return 3
     gap = max(a.years[0] - b.years[1], b.years[0] - a.years[1], 0)
-    return 2 if gap == 0 else 1 if gap <= 2 else 0
+    if gap > 2:
+        return 0
+    # two exact dates that differ: not the evidence that overlapping ranges are (namesakes
+    # born the same year); a level of its own, listed last so earlier levels keep their number
+    return 4 if exact else 2 if gap == 0 else 1
 
 
 def document_level(a: str, b: str) -> int:

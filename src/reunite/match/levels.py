@@ -101,7 +101,8 @@ def pair_levels(c: Columns, a: Ints, b: Ints) -> Levels:
     lo_a, hi_a, lo_b, hi_b = c.lo[a], c.hi[a], c.lo[b], c.hi[b]
     gap = np.maximum(np.maximum(lo_a - hi_b, lo_b - hi_a), 0)
     birth = np.where(gap == 0, 2, np.where(gap <= 2, 1, 0))
-    birth = np.where((c.day[a] >= 0) & (c.day[a] == c.day[b]), 3, birth)
+    exact = (c.day[a] >= 0) & (c.day[b] >= 0)
+    birth = np.where(exact & (birth > 0), np.where(c.day[a] == c.day[b], 3, 4), birth)
     birth = np.where((lo_a < 0) | (lo_b < 0), -1, birth)
     sex = np.where((c.sex[a] == 0) | (c.sex[b] == 0), -1, (c.sex[a] == c.sex[b]).astype(np.int64))
     place = _by_distinct(c.place[a], c.place[b],

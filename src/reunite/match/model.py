@@ -45,7 +45,7 @@ DEFAULT_PRIOR = 0.3
 DEFAULT_M = (
     (0.02, 0.08, 0.2, 0.7),  # given
     (0.04, 0.08, 0.2, 0.68),  # father
-    (0.03, 0.12, 0.6, 0.25),  # birth
+    (0.03, 0.12, 0.58, 0.25, 0.02),  # birth (the last: two exact dates that differ)
     (0.02, 0.98),  # sex
     (0.15, 0.85),  # place
     (0.04, 0.08, 0.88),  # document number
@@ -54,7 +54,7 @@ DEFAULT_M = (
 DEFAULT_U = (
     (0.96, 0.025, 0.01, 0.005),  # given
     (0.96, 0.025, 0.01, 0.005),  # father
-    (0.75, 0.15, 0.099, 0.001),  # birth
+    (0.74, 0.14, 0.099, 0.001, 0.02),  # birth
     (0.5, 0.5),  # sex
     (0.9, 0.1),  # place
     (0.9998, 0.00015, 0.00005),  # document number
