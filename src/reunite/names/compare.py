@@ -66,8 +66,10 @@ def _token_count(reading: Reading, folded_suffix: str) -> int:
     return count
 
 
+@lru_cache(maxsize=200_000)
 def compare_parts(a: str, b: str) -> PartComparison:
-    """Compare two name parts (one word each: a given name, a father's name)."""
+    """Compare two name parts (one word each: a given name, a father's name). Remembered:
+    searches and matching compare the same common names again and again."""
     ra, rb = readings(a), readings(b)
     ca, cb = canonical(a), canonical(b)
     best, chinese, pair = 0.0, False, (ra[0], rb[0])

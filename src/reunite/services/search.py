@@ -27,6 +27,7 @@ from reunite.store.registry import Tx
 
 WEIGHTS = {"given name": 0.4, "father's name": 0.3, "birth": 0.2, "sex": 0.1}
 SCORE = {"match": 1.0, "partial": 0.6, "mismatch": 0.0}
+STRONG = 0.9  # a hit this good ends the widening of the search
 
 
 @dataclass(frozen=True)
@@ -106,20 +107,39 @@ def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
     if not 1 <= limit <= 200:
         raise InvalidInput("limit must be between 1 and 200")
     parsed = parse_name(name)
-    found: set[str] | None = None
-    for _, word in parsed.parts()[:2]:
-        part = set(name_index.candidates(tx, part_keys(word)))
-        found = part if found is None else found & part
-    if not found and parsed.father:  # no one shares both: fall back to either part
-        found = set(name_index.candidates(tx, part_keys(parsed.given) | part_keys(parsed.father)))
-    allowed = tracing_allowed(tx, sorted(found or ()))
-    people = get_persons(tx, sorted(allowed))
-    hits = [compare_person(p, given=parsed.given, father=parsed.father, sex=sex, birth=birth)
-            for p in people.values()]
-    hits = [h for h in hits if any(f.outcome in ("match", "partial") for f in h.fields
-                                   if f.field in ("given name", "father's name"))]
+    words = [word for _, word in parsed.parts()[:2]]
+    keys = [part_keys(word) for word in words]
+    hits: list[SearchHit] = []
+    seen: set[str] = set()
+    # Narrowest first: each part among names of its own role (a query's father's name among
+    # fathers' names), as it is scored; then in any role (a record written surname first);
+    # then either part alone. Each wider step runs only while fewer than `limit` were found
+    # and none of them agrees strongly.
+    for roles in (("given", "father"), (None, None)):
+        if len(words) < 2 and roles[0] is not None:
+            continue
+        sets = [set(name_index.candidates(tx, k, r)) for k, r in zip(keys, roles, strict=False)]
+        hits += _score(tx, set.intersection(*sets) - seen, parsed.given, parsed.father, sex,
+                       birth, seen)
+        if len(hits) >= limit or any(h.score >= STRONG for h in hits):
+            break
+    if not hits and len(words) == 2:  # no one shares both: fall back to either part
+        either = set(name_index.candidates(tx, keys[0] | keys[1]))
+        hits += _score(tx, either - seen, parsed.given, parsed.father, sex, birth, seen)
     hits.sort(key=lambda h: (-h.score, h.person.id))
     return hits[:limit]
+
+
+def _score(tx: Tx, ids: set[str], given: str, father: str, sex: Sex | None,
+           birth: BirthDate | None, seen: set[str]) -> list[SearchHit]:
+    """Compare the persons among ``ids`` whose consent allows tracing; keep those whose given
+    or father's name agrees at least partly."""
+    seen |= ids
+    people = get_persons(tx, sorted(tracing_allowed(tx, sorted(ids))))
+    hits = [compare_person(p, given=given, father=father, sex=sex, birth=birth)
+            for p in people.values()]
+    return [h for h in hits if any(f.outcome in ("match", "partial") for f in h.fields
+                                   if f.field in ("given name", "father's name"))]
 
 
 def reindex(tx: Tx, *, progress: Callable[[int, int], None] | None = None) -> int:

@@ -35,14 +35,19 @@ def rebuild(tx: Tx, progress: Callable[[int, int], None] | None = None,
     return len(ids)
 
 
-def candidates(tx: Tx, keys: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
-    """Persons sharing any of the (kind, value) keys: person id -> the kinds shared."""
+def candidates(tx: Tx, keys: Iterable[tuple[str, str]],
+               role: str | None = None) -> dict[str, set[str]]:
+    """Persons sharing any of the (kind, value) keys, in a name part of ``role`` (given or
+    father) when it is given: person id -> the kinds shared."""
     digests = {tx.vault.blind_index(f"name-{kind}", value): kind for kind, value in keys}
     if not digests:
         return {}
     found: dict[str, set[str]] = {}
-    rows = tx.conn.execute(select(name_index.c.person_id, name_index.c.digest)
-                           .where(name_index.c.digest.in_(list(digests))))
+    query = (select(name_index.c.person_id, name_index.c.digest)
+             .where(name_index.c.digest.in_(list(digests))))
+    if role is not None:
+        query = query.where(name_index.c.role == role)
+    rows = tx.conn.execute(query)
     for person_id, digest in rows:
         found.setdefault(person_id, set()).add(digests[bytes(digest)])
     return found
