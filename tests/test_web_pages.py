@@ -299,3 +299,13 @@ def test_every_read_is_audited(world: World) -> None:
     assert ("read", world.ids["t1_case"]) in seen
     assert ("read", world.ids["t1_child"]) in seen
     assert re.search(r"\d+", soup(admin.get("/admin/audit")).select_one("#chain").text)
+
+
+def test_visitors_choose_the_sign_in_language(world: World) -> None:
+    browser = world.client()
+    token = browser.token("/login")
+    assert browser.post("/language", {"language": "xx"}, token=token).status_code == 422
+    assert browser.post("/language", {"language": "ug"}, token=token).status_code == 303
+    page = soup(browser.get("/login"))
+    assert page.select_one("html")["dir"] == "rtl"
+    assert page.select_one("h1").text == "كىرىش"

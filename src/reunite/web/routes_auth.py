@@ -62,6 +62,19 @@ def login(request: Request) -> Response:
     return response
 
 
+@route(router, "POST", "/language", Permission.PUBLIC)
+def visitor_language(request: Request) -> Response:
+    """The interface language before signing in (a cookie; after, each user's own)."""
+    ctx = ctx_of(request)
+    code = ctx.form.get("language", "")
+    if code not in LANGUAGES:
+        return ctx.render("login.html", status=422, form=Form({}, ctx._), notice="")
+    response = _redirect(ctx, "/login")
+    response.set_cookie(LANG_COOKIE, code, httponly=True, samesite="strict", path="/",
+                        secure=ctx.web.settings.secure_cookies)
+    return response
+
+
 @route(router, "GET", "/login/code", Permission.SECOND_FACTOR)
 def code_page(request: Request) -> Response:
     ctx = ctx_of(request)
