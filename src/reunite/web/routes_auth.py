@@ -52,7 +52,8 @@ def login(request: Request) -> Response:
         if user is not None:
             token, stage = accounts.start_session(tx, user=user)
     if user is None:
-        ctx.audit("login", "user", username[:40], outcome="failed")
+        # the name typed is sealed in the detail: it may be a password typed in the wrong field
+        ctx.audit("login", "user", outcome="failed", detail=username)
         form.fail("password", ctx._("Wrong username or password, or the account is locked."))
         return ctx.render("login.html", status=401, form=form, notice="")
     ctx.user, ctx.token, ctx.stage = user, token, stage
