@@ -191,3 +191,18 @@ def test_wrong_passphrase_and_uninitialised_database(engine):
     with pytest.raises(LockedError):
         Registry.open(engine, PASSPHRASE + "!", "x")
     assert Registry.open(engine, PASSPHRASE, "x").actor == "x"
+
+
+def test_long_id_lists_are_read_in_chunks(registry):
+    """SQLite refuses more than 32,766 parameters in one statement: a registry of that many
+    persons must still be readable whole (dedupe, search baseline)."""
+    from reunite.services.demo import build_demo
+    from reunite.store.persons import get_persons, tracing_allowed
+
+    with registry.transaction() as tx:
+        build_demo(tx)
+        real = sorted(get_persons(tx))
+        assert len(real) > 5
+        ids = [f"P-{n:012d}" for n in range(40_000)] + real
+        assert sorted(get_persons(tx, ids)) == real
+        assert tracing_allowed(tx, ids) <= set(real)

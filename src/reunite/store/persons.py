@@ -101,14 +101,23 @@ def require_persons(tx: Tx, ids: list[str]) -> None:
         raise NotFound(f"no person with id {', '.join(missing)}")
 
 
+# Ids per IN (...) list: SQLite refuses statements with more than 32,766 parameters.
+CHUNK = 5000
+
+
 def get_persons(tx: Tx, ids: list[str] | None = None) -> dict[str, Person]:
     """Persons by id (all when ``ids`` is None), in creation order."""
-    query = select(persons).order_by(persons.c.created_at, persons.c.id)
-    if ids is not None:
-        if not ids:
-            return {}
-        query = query.where(persons.c.id.in_(ids))
-    rows = list(tx.conn.execute(query))
+    if ids is None:
+        ids = list(tx.conn.scalars(select(persons.c.id)))
+    found: dict[str, Person] = {}
+    for start in range(0, len(ids), CHUNK):
+        found.update(_persons(tx, ids[start:start + CHUNK]))
+    ordered = sorted(found.values(), key=lambda p: (p.created_at or tx.now, p.id))
+    return {p.id: p for p in ordered}
+
+
+def _persons(tx: Tx, ids: list[str]) -> dict[str, Person]:
+    rows = list(tx.conn.execute(select(persons).where(persons.c.id.in_(ids))))
     wanted = [r.id for r in rows]
     names: dict[str, list[PersonName]] = defaultdict(list)
     for r in tx.conn.execute(select(person_names).where(person_names.c.person_id.in_(wanted))
@@ -168,13 +177,14 @@ def consent_history(tx: Tx, person_id: str) -> list[Consent]:
 
 
 def tracing_allowed(tx: Tx, person_ids: list[str]) -> set[str]:
-    """Which of these persons' newest consent statement allows tracing (one query)."""
-    if not person_ids:
-        return set()
+    """Which of these persons' newest consent statement allows tracing (one query per
+    CHUNK ids)."""
     newest: dict[str, tuple[object, str, bool]] = {}
-    rows = tx.conn.execute(select(consents.c.person_id, consents.c.recorded_at, consents.c.id,
-                                  consents.c.tracing)
-                           .where(consents.c.person_id.in_(person_ids)))
+    rows = (row for start in range(0, len(person_ids), CHUNK)
+            for row in tx.conn.execute(
+                select(consents.c.person_id, consents.c.recorded_at, consents.c.id,
+                       consents.c.tracing)
+                .where(consents.c.person_id.in_(person_ids[start:start + CHUNK]))))
     for person_id, at, cid, tracing in rows:
         if person_id not in newest or (at, cid) > newest[person_id][:2]:
             newest[person_id] = (at, cid, tracing)
