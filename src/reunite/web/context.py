@@ -24,7 +24,7 @@ from reunite.errors import ReuniteError
 from reunite.services import accounts, audit
 from reunite.store.accounts import User
 from reunite.store.registry import Registry, Tx
-from reunite.web.i18n import Language
+from reunite.web.i18n import LANGUAGES, Language
 from reunite.web.settings import WebSettings
 
 SESSION_COOKIE = "reunite_session"
@@ -124,7 +124,8 @@ class Ctx:
 
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         page = self.web.templates.get_template(template).render(
-            ctx=self, _=self._, user=self.user, lang=self.language, **context)
+            ctx=self, _=self._, user=self.user, lang=self.language, languages=LANGUAGES,
+            **context)
         response = HTMLResponse(page, status_code=status)
         self.set_cookies(response)
         return response

@@ -14,7 +14,6 @@ from reunite.reports.statistics import MIN_CELL, statistics
 from reunite.services import access, accounts, audit
 from reunite.web.context import Ctx, ctx_of, route
 from reunite.web.forms import Form
-from reunite.web.i18n import LANGUAGES
 
 router = APIRouter()
 
@@ -41,7 +40,7 @@ def _users_page(ctx: Ctx, form: Form, status: int = 200, saved: str = "") -> Res
     with ctx.audited("admin", "users") as tx:
         users = accounts.list_users(tx)
     return ctx.render("admin_users.html", status=status, users=users, form=form, roles=Role,
-                      languages=LANGUAGES, saved=saved)
+                      saved=saved)
 
 
 @route(router, "GET", "/admin/users", Permission.ADMIN)

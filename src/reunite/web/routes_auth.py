@@ -70,10 +70,7 @@ def visitor_language(request: Request) -> Response:
     code = ctx.form.get("language", "")
     if code not in LANGUAGES:
         return ctx.render("login.html", status=422, form=Form({}, ctx._), notice="")
-    response = _redirect(ctx, "/login")
-    response.set_cookie(LANG_COOKIE, code, httponly=True, samesite="strict", path="/",
-                        secure=ctx.web.settings.secure_cookies)
-    return response
+    return _language_set(ctx, code, "/login")
 
 
 @route(router, "GET", "/login/code", Permission.SECOND_FACTOR)
@@ -116,7 +113,7 @@ def logout(request: Request) -> Response:
 @route(router, "GET", "/account", Permission.ACCOUNT)
 def account_page(request: Request) -> Response:
     ctx = ctx_of(request)
-    return ctx.render("account.html", form=Form({}, ctx._), languages=LANGUAGES, saved="")
+    return ctx.render("account.html", form=Form({}, ctx._), saved="")
 
 
 @route(router, "POST", "/account/password", Permission.ACCOUNT)
@@ -135,9 +132,9 @@ def change_password(request: Request) -> Response:
         except InvalidInput as exc:
             form.fail("new" if "characters" in str(exc) else "current", str(exc))
     if not form.ok:
-        return ctx.render("account.html", status=422, form=form, languages=LANGUAGES, saved="")
+        return ctx.render("account.html", status=422, form=form, saved="")
     ctx.audit("admin", "user", ctx.user.id, detail="password changed")
-    return ctx.render("account.html", form=Form({}, ctx._), languages=LANGUAGES,
+    return ctx.render("account.html", form=Form({}, ctx._),
                       saved=ctx._("Password changed."))
 
 
@@ -147,12 +144,15 @@ def change_language(request: Request) -> Response:
     assert ctx.user is not None
     code = ctx.form.get("language", "")
     if code not in LANGUAGES:
-        return ctx.render("account.html", status=422, form=Form({}, ctx._),
-                          languages=LANGUAGES, saved="")
+        return ctx.render("account.html", status=422, form=Form({}, ctx._), saved="")
     with ctx.tx() as tx:
         accounts.set_language(tx, user_id=ctx.user.id, language=code)
-    response = _redirect(ctx, ctx.form.get("next", "/") if ctx.form.get("next", "/")
-                         .startswith("/") else "/")
+    target = ctx.form.get("next", "/")
+    return _language_set(ctx, code, target if target.startswith("/") else "/")
+
+
+def _language_set(ctx: Ctx, code: str, to: str) -> Response:
+    response = _redirect(ctx, to)
     response.set_cookie(LANG_COOKIE, code, httponly=True, samesite="strict", path="/",
                         secure=ctx.web.settings.secure_cookies)
     return response
