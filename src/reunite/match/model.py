@@ -137,18 +137,16 @@ def _distribution(counts: Counter[int], default: tuple[float, ...]) -> list[floa
     return [(counts[k] + pseudo[k]) / total for k in range(levels)]
 
 
-def estimate_u(records: Sequence[Features], samples: int, seed: int = 1,
-               levels: Callable[[list[tuple[int, int]]], npt.NDArray[np.int8]] | None = None,
-               ) -> list[list[float]]:
-    """u from random record pairs; ``levels`` compares a list of pairs at once (else each
-    pair goes through `compare`)."""
+def estimate_u(records: Sequence[Features], samples: int,
+               levels: Callable[[list[tuple[int, int]]], npt.NDArray[np.int8]],
+               seed: int = 1) -> list[list[float]]:
+    """u from random record pairs; ``levels`` compares a list of pairs at once."""
     rng = random.Random(seed)
     counts = [Counter[int]() for _ in FIELDS]
     n = len(records)
     pairs = [(i, j) for i, j in ((rng.randrange(n), rng.randrange(n))
                                  for _ in range(min(samples, n * (n - 1) // 2))) if i != j]
-    rows = (levels(pairs).tolist() if levels is not None and pairs
-            else [compare(records[i], records[j]).levels for i, j in pairs])
+    rows = levels(pairs).tolist() if pairs else []
     for row in rows:
         for f, level in enumerate(row):
             counts[f][level] += 1

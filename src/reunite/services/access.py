@@ -18,36 +18,34 @@ from reunite.store.registry import Tx
 from reunite.store.tables import case_persons
 
 
-def visible_cases(tx: Tx, actor: Actor) -> list[Case]:
+def visible_case_ids(tx: Tx, actor: Actor, among: list[str] | None = None) -> list[str]:
+    """Ids of the cases (of ``among``, or all) the user may see; nothing is decrypted."""
     if not actor.may(Permission.CASE_READ):
         return []
-    found = case_store.get_cases(tx)
+    assigned = case_store.assignees(tx, among)
     if actor.sees_all_cases:
-        return found
-    teams = account_store.teams_of(tx, sorted({c.assignee for c in found}))
-    grants = account_store.grants_of_case(tx, [c.id for c in found])
-    return [c for c in found if may_see_case(actor, assignee=c.assignee,
-                                             assignee_team=teams.get(c.assignee, ""),
-                                             granted_to=grants.get(c.id, set()))]
+        return list(assigned)
+    teams = account_store.teams_of(tx, sorted(set(assigned.values())))
+    grants = account_store.grants_of_case(tx, list(assigned))
+    return [cid for cid, who in assigned.items()
+            if may_see_case(actor, assignee=who, assignee_team=teams.get(who, ""),
+                            granted_to=grants.get(cid, set()))]
+
+
+def visible_cases(tx: Tx, actor: Actor) -> list[Case]:
+    ids = visible_case_ids(tx, actor)
+    return case_store.get_cases(tx, ids) if ids else []
 
 
 def require_case(tx: Tx, actor: Actor, case_id: str) -> Case:
-    found = case_store.get_cases(tx, [case_id])
-    if found and _visible(tx, actor, found[0]):
-        return found[0]
+    if visible_case_ids(tx, actor, [case_id]):
+        return case_store.get_case(tx, case_id)
     raise NotFound(f"no case with id {case_id}")
-
-
-def _visible(tx: Tx, actor: Actor, case: Case) -> bool:
-    teams = account_store.teams_of(tx, [case.assignee])
-    grants = account_store.grants_of_case(tx, [case.id])
-    return may_see_case(actor, assignee=case.assignee, assignee_team=teams.get(case.assignee, ""),
-                        granted_to=grants.get(case.id, set()))
 
 
 def visible_person_ids(tx: Tx, actor: Actor) -> set[str]:
     """Persons who are members of a case the user may see."""
-    case_ids = [c.id for c in visible_cases(tx, actor)]
+    case_ids = visible_case_ids(tx, actor)
     rows = tx.conn.execute(select(case_persons.c.person_id)
                            .where(case_persons.c.case_id.in_(case_ids)))
     return {r.person_id for r in rows}

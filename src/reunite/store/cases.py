@@ -74,6 +74,14 @@ def get_cases(tx: Tx, ids: list[str] | None = None, status: CaseStatus | None = 
         close_reason=tx.open(T, r.id, "close_reason", r.close_reason_enc)) for r in rows]
 
 
+def assignees(tx: Tx, ids: list[str] | None = None) -> dict[str, str]:
+    """Case id -> assignee, read without decrypting anything (for access checks)."""
+    query = select(cases.c.id, cases.c.assignee)
+    if ids is not None:
+        query = query.where(cases.c.id.in_(ids))
+    return {r.id: r.assignee for r in tx.conn.execute(query)}
+
+
 def get_case(tx: Tx, case_id: str) -> Case:
     found = get_cases(tx, [case_id])
     if not found:
