@@ -152,7 +152,7 @@ def test_same_document_number_overrides_a_birth_year_slip(tmp_path):
     assert cluster["d5"] != cluster["d6"]
 
 
-def test_vectorised_levels_and_scores_equal_the_per_pair_definition():
+def test_vectorised_levels_and_scores_equal_the_per_pair_definition(monkeypatch):
     import numpy as np
 
     from reunite.match import blocking
@@ -172,6 +172,11 @@ def test_vectorised_levels_and_scores_equal_the_per_pair_definition():
     a = np.array([x for x, _ in pairs])
     b = np.array([y for _, y in pairs])
     levels = pair_levels(columns(feats), a, b)
+    from reunite.match import levels as levels_module
+
+    monkeypatch.setattr(levels_module, "PARALLEL_FROM", 1)  # share even this out
+    in_two = pair_levels(columns(feats), a, b, workers=2)
+    assert (in_two.table == levels.table).all() and (in_two.swapped == levels.swapped).all()
     model = fit(feats, (a, b))
     tf = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
     tff = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
@@ -218,3 +223,66 @@ def test_prior_is_counted_from_sure_pairs_not_from_namesakes():
     # too few sure pairs: EM's share among candidates, which the namesakes inflate
     fallback = estimate_prior(namesakes, m, u, exact_share=0.5, records=1000)
     assert fallback > 10 * prior
+
+
+def _spellings_with_slips() -> list[str]:
+    from reunite.match.features import name_feature
+    from reunite.names.table import given_names
+
+    rng = random.Random(7)
+    words = [w for e in given_names()[:120] for w in e.spellings() if w and " " not in w]
+    slipped = []
+    for w in rng.sample(words, 150):
+        k = rng.randrange(len(w))
+        slipped.append(w[:k] + w[k + 1:] if len(w) > 3 else w + "a")
+    out = words + slipped + ["Memetjan", "Ablimitjan", "艾力江", "Gülnarxan", "Tursunhaji"]
+    return [w for w in out if name_feature(w).word]
+
+
+def test_name_level_with_early_stopping_equals_the_full_comparison():
+    """Matching asks only which level two names reach and stops aligning once the lowest
+    level is out of reach; over table spellings in every script, with slips and suffixes,
+    the level must be the one the full comparison gives."""
+    from reunite.match.comparisons import _word_level, word_level
+
+    words = _spellings_with_slips()
+    rng = random.Random(11)
+    pairs = [(rng.choice(words), rng.choice(words)) for _ in range(4000)]
+    pairs += [(w, w[:-1]) for w in words[:300] if len(w) > 2]
+    levels = Counter()
+    for x, y in pairs:
+        expected = _word_level(*sorted((x, y)))[0]
+        assert word_level(x, y) == expected, (x, y)
+        levels[expected] += 1
+    assert all(levels[k] > 20 for k in range(4)), levels
+
+
+def test_large_blocks_pair_records_born_within_the_window(monkeypatch):
+    """In a block larger than MAX_BLOCK, records are paired when their birth years lie within
+    WINDOW years of each other (a sorted neighbourhood), and each of the first MAX_UNKNOWN
+    records without a birth year meets every member."""
+    from itertools import combinations
+
+    from reunite.match import blocking
+    from reunite.match.features import features
+
+    monkeypatch.setattr(blocking, "MAX_BLOCK", 3)
+    monkeypatch.setattr(blocking, "MAX_UNKNOWN", 2)
+    years = ["1950", "1951", "1953", "1956", "1990", "1990-05", "", "", "", "1992", "1960"]
+    rows = HEADER + "".join(f"w{i},Memet Tursun,M,{y},,,,\n" for i, y in enumerate(years))
+    feats = [features(r) for r in parse_records(io.StringIO(rows))]
+
+    def near(i: int, j: int) -> bool:
+        yi, yj = feats[i].years, feats[j].years
+        if yi is None or yj is None:
+            first_unknown = [k for k in range(len(feats)) if feats[k].years is None][:2]
+            return any(k in first_unknown and (feats[o].years or o in first_unknown)
+                       for k, o in ((i, j), (j, i)))
+        low, high = sorted((yi, yj))
+        return high[0] <= low[1] + blocking.WINDOW
+
+    expected = {(i, j) for i, j in combinations(range(len(feats)), 2) if near(i, j)}
+    a, b = blocking.candidate_pairs(feats)
+    assert set(zip(a.tolist(), b.tolist(), strict=True)) == expected
+    assert (1, 2) in expected and (0, 2) not in expected and (6, 7) in expected
+    assert (6, 8) not in expected and (7, 8) not in expected

@@ -14,11 +14,12 @@ MAX_UNKNOWN of them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 
-from reunite.match.features import Features
+from reunite.match.features import Features, name_feature
 
 Ints = npt.NDArray[np.int64]
 MAX_BLOCK = 40
@@ -27,8 +28,17 @@ MAX_UNKNOWN = 300
 
 
 def keys(f: Features) -> set[str]:
+    out = set(_name_keys(f.given.word, f.father.word))
+    if f.record.document:
+        out.add("doc:" + f.record.document)
+    return out
+
+
+@lru_cache(maxsize=1_000_000)
+def _name_keys(given: str, father: str) -> tuple[str, ...]:
+    """The keys a pair of names gives (remembered: a file repeats pairs of names)."""
     out: set[str] = set()
-    g, fa = f.given, f.father
+    g, fa = name_feature(given), name_feature(father)
     for gs in g.skeletons:
         for fs in fa.skeletons:
             out.add("ss:" + "|".join(sorted((gs, fs))))
@@ -41,59 +51,101 @@ def keys(f: Features) -> set[str]:
             out.add(f"gk:{key}|fs:{fs}")
         if not g.word:
             out.add(f"f-only:{fs}")
-    if f.record.document:
-        out.add("doc:" + f.record.document)
     # coarse keys, each with the start of the other name: tolerate a typo late in one name
     for gc in g.coarse:
         for fc in fa.coarse:
             out.add(f"gc:{gc}|fc3:{fc[:3]}")
             out.add(f"fc:{fc}|gc3:{gc[:3]}")
-    return out
+    return tuple(sorted(out))
 
 
-def _windowed(members: list[int], records: Sequence[Features],
-              pairs: set[tuple[int, int]]) -> None:
-    known = sorted((y, i) for i in members if (y := records[i].years) is not None)
-    unknown = [i for i in members if records[i].years is None][:MAX_UNKNOWN]
-    for x, ((_, high), a) in enumerate(known):
-        for (other_low, _), b in known[x + 1:]:
-            if other_low > high + WINDOW:
-                break
-            pairs.add((a, b) if a < b else (b, a))
-    for x, a in enumerate(unknown):
-        for b in members:
-            if b != a and (records[b].years is not None or b in unknown[x + 1:]):
-                pairs.add((a, b) if a < b else (b, a))
+def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
+    """(block id, record index) of every key of every record, sorted by block then record."""
+    key_ids: dict[str, int] = {}
+    combos: dict[tuple[str, str], int] = {}
+    combo_keys: list[list[int]] = []
+    combo_of = np.empty(len(records), np.int64)
+    extra_block: list[int] = []
+    extra_member: list[int] = []
+    for i, r in enumerate(records):
+        pair = (r.given.word, r.father.word)
+        combo = combos.get(pair)
+        if combo is None:
+            combo = combos[pair] = len(combo_keys)
+            combo_keys.append([key_ids.setdefault(k, len(key_ids)) for k in _name_keys(*pair)])
+        combo_of[i] = combo
+        if r.record.document:
+            extra_block.append(key_ids.setdefault("doc:" + r.record.document, len(key_ids)))
+            extra_member.append(i)
+    lengths = np.array([len(k) for k in combo_keys], np.int64)
+    flat = np.fromiter((k for ks in combo_keys for k in ks), np.int64, int(lengths.sum()))
+    offsets = np.concatenate(([0], np.cumsum(lengths)))
+    counts = lengths[combo_of]
+    rec = np.repeat(np.arange(len(records), dtype=np.int64), counts)
+    within = np.arange(len(rec), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    block = flat[offsets[combo_of][rec] + within]
+    block = np.concatenate((block, np.array(extra_block, np.int64)))
+    rec = np.concatenate((rec, np.array(extra_member, np.int64)))
+    order = np.lexsort((rec, block))
+    return block[order], rec[order]
+
+
+def _neighbours(block: Ints, rec: Ints, lo: Ints, hi: Ints) -> list[Ints]:
+    """Pairs in large blocks (as codes a * n + b): records whose birth years are within
+    WINDOW of each other, and each of the first MAX_UNKNOWN records without a birth year
+    with every other member."""
+    n = len(lo)
+    found: list[Ints] = []
+    known = lo[rec] >= 0
+    kb, kr = block[known], rec[known]
+    order = np.lexsort((kr, hi[kr], lo[kr], kb))  # by block, then birth years
+    kb, kr = kb[order], kr[order]
+    active = np.arange(len(kr) - 1)
+    offset = 1
+    while len(active):
+        partner = active + offset
+        inside = partner < len(kr)
+        active, partner = active[inside], partner[inside]
+        near = (kb[partner] == kb[active]) & (lo[kr[partner]] <= hi[kr[active]] + WINDOW)
+        active, partner = active[near], partner[near]
+        x, y = kr[active], kr[partner]
+        found.append(np.minimum(x, y) * n + np.maximum(x, y))
+        offset += 1
+    unknown = ~known
+    if unknown.any():
+        starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
+        ends = np.r_[starts[1:], len(block)]
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+            if not unknown[s:e].any():
+                continue
+            members = rec[s:e]
+            alone = members[unknown[s:e]][:MAX_UNKNOWN]
+            others = np.concatenate((members[~unknown[s:e]], alone))
+            x = np.repeat(alone, len(others))
+            y = np.tile(others, len(alone))
+            keep = x != y
+            x, y = x[keep], y[keep]
+            found.append(np.minimum(x, y) * n + np.maximum(x, y))
+    return found
 
 
 def candidate_pairs(records: Sequence[Features]) -> tuple[Ints, Ints]:
     """Every candidate pair once, as two arrays (first < second), sorted."""
-    key_ids: dict[str, int] = {}
-    block_of: list[int] = []
-    member: list[int] = []
-    for i, r in enumerate(records):
-        for key in keys(r):
-            block_of.append(key_ids.setdefault(key, len(key_ids)))
-            member.append(i)
     n = len(records)
-    block = np.array(block_of, np.int64)
-    rec = np.array(member, np.int64)
-    order = np.lexsort((rec, block))
-    block, rec = block[order], rec[order]
-    sizes = np.bincount(block, minlength=len(key_ids))
-    large = sizes > MAX_BLOCK
-    small = ~large[block]
-    sb, sr = block[small], rec[small]
+    if n < 2:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    block, rec = _memberships(records)
+    sizes = np.bincount(block)
+    large = sizes[block] > MAX_BLOCK
+    sb, sr = block[~large], rec[~large]
     found: list[Ints] = []
     for offset in range(1, MAX_BLOCK):  # pairs of records at this distance within a block
         same = sb[offset:] == sb[:-offset]
         if not same.any():
             break
         found.append(sr[:-offset][same] * n + sr[offset:][same])
-    pairs: set[tuple[int, int]] = set()
-    starts = np.concatenate(([0], np.cumsum(sizes)))
-    for key_id in np.flatnonzero(large).tolist():
-        _windowed(rec[starts[key_id]:starts[key_id + 1]].tolist(), records, pairs)
-    found.append(np.array([a * n + b for a, b in pairs], np.int64))
-    codes = np.unique(np.concatenate(found))
-    return codes // max(n, 1), codes % max(n, 1)
+    lo = np.array([r.years[0] if r.years else -1 for r in records], np.int64)
+    hi = np.array([r.years[1] if r.years else -1 for r in records], np.int64)
+    found.extend(_neighbours(block[large], rec[large], lo, hi))
+    codes = np.unique(np.concatenate(found)) if found else np.empty(0, np.int64)
+    return codes // n, codes % n

@@ -14,6 +14,7 @@ from rapidfuzz.distance.OSA import distance as osa
 from rapidfuzz.fuzz import ratio
 
 from reunite.match.features import Features, NameFeature, name_feature, part_score
+from reunite.names.compare import score_at_least
 
 # (field, level labels from 0 upward)
 FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -61,6 +62,22 @@ def _word_level(x: str, y: str) -> tuple[int, float]:
     if _typo(a, b):
         return 1, score
     return 0, score
+
+
+@lru_cache(maxsize=4_000_000)
+def word_level(x: str, y: str) -> int:
+    """The level of `_word_level`, without the score below the lowest level: most pairs of
+    candidates' names are different names, and telling so needs only part of an alignment."""
+    a, b = name_feature(x), name_feature(y)
+    if a.word == b.word or (a.canonical and a.canonical == b.canonical):
+        return NAME_LEVELS[0][1]
+    score = 0.0
+    if not (a.skeleton and b.skeleton and ratio(a.skeleton, b.skeleton) < PREFILTER):
+        score = score_at_least(a.word, b.word, NAME_LEVELS[-1][0])
+    for bound, level in NAME_LEVELS:
+        if score >= bound:
+            return level
+    return 1 if _typo(a, b) else 0
 
 
 def _typo(a: NameFeature, b: NameFeature) -> bool:

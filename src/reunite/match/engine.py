@@ -95,10 +95,10 @@ def _patterns(table: npt.NDArray[np.int8]) -> Counter[tuple[int, ...]]:
                                                                            strict=True)})
 
 
-def _levels_of(cols: Columns, pairs: Sequence[tuple[int, int]]) -> Levels:
+def _levels_of(cols: Columns, pairs: Sequence[tuple[int, int]], workers: int = 1) -> Levels:
     a = np.fromiter((x for x, _ in pairs), np.int64, len(pairs))
     b = np.fromiter((y for _, y in pairs), np.int64, len(pairs))
-    return pair_levels(cols, a, b)
+    return pair_levels(cols, a, b, workers)
 
 
 MIN_SURE_PAIRS = 3  # below this many sure pairs, the prior falls back to EM
@@ -127,7 +127,7 @@ def estimate_prior(table: npt.NDArray[np.int8], m: list[list[float]], u: list[li
 
 
 def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
-        cols: Columns | None = None, levels: Levels | None = None) -> Model:
+        cols: Columns | None = None, levels: Levels | None = None, workers: int = 1) -> Model:
     """u from random pairs; m of names, sex and place by EM over pairs selected on an exact
     shared birth date (so names vary freely, as in Splink's training sessions); m of birth
     from DEFAULT_M; then the prior (the probability that two records drawn at random are one
@@ -137,8 +137,10 @@ def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
     and EM over birth alone converges to calling everything a match (tried, see the
     benchmark notes)."""
     cols = cols if cols is not None else columns(records)
-    u = estimate_u(records, U_SAMPLES, levels=lambda pairs: _levels_of(cols, pairs).table)
-    by_birthday = _patterns(_levels_of(cols, _same_birthday_pairs(records, TRAINING_PAIRS)).table)
+    u = estimate_u(records, U_SAMPLES,
+                   levels=lambda pairs: _levels_of(cols, pairs, workers).table)
+    by_birthday = _patterns(_levels_of(cols, _same_birthday_pairs(records, TRAINING_PAIRS),
+                                       workers).table)
     m_names, _ = estimate_m(by_birthday, u, (GIVEN, FATHER, SEX, PLACE, DOCUMENT))
     table = (levels if levels is not None else pair_levels(cols, *candidates)).table
     m = [m_names[GIVEN], m_names[FATHER], list(DEFAULT_M[BIRTH]), m_names[SEX],
@@ -148,8 +150,35 @@ def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
     return Model(m, u, prior, estimate_tf(records))
 
 
+CHUNK = 2_000_000  # candidate pairs compared and scored at a time (bounds the memory)
+
+
+def _levels_in_chunks(cols: Columns, a: Ints, b: Ints, workers: int,
+                      progress: Progress) -> Levels:
+    tables, swapped = [], []
+    for start in range(0, len(a), CHUNK):
+        part = pair_levels(cols, a[start:start + CHUNK], b[start:start + CHUNK], workers)
+        tables.append(part.table)
+        swapped.append(part.swapped)
+        progress("comparing pairs", min(start + CHUNK, len(a)), len(a))
+    if not tables:
+        return Levels(np.empty((0, len(FIELDS)), np.int8), np.empty(0, np.bool_))
+    return Levels(np.concatenate(tables), np.concatenate(swapped))
+
+
+def _shares(model: Model, feats: Sequence[Features], levels: Levels, a: Ints,
+            b: Ints) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Per pair, the larger share of the two names compared in each name field."""
+    given = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
+    father = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
+    other_given = np.where(levels.swapped, father[b], given[b])
+    other_father = np.where(levels.swapped, given[b], father[b])
+    return np.maximum(given[a], other_given), np.maximum(father[a], other_father)
+
+
 def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
-         progress: Progress | None = None) -> LinkResult:
+         progress: Progress | None = None, workers: int = 1) -> LinkResult:
+    """Link the records; ``workers`` processes share out the comparison of names."""
     progress = progress or _noop
     n = len(records)
     feats = []
@@ -164,33 +193,42 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     total = len(a)
     progress("comparing pairs", 0, total)
     cols = columns(feats)
-    levels = pair_levels(cols, a, b)
-    progress("comparing pairs", total, total)
+    levels = _levels_in_chunks(cols, a, b, workers, progress)
     progress("estimating the model", 0, 1)
-    model = fit(feats, (a, b), cols, levels)
+    model = fit(feats, (a, b), cols, levels, workers)
     progress("estimating the model", 1, 1)
     progress("scoring pairs", 0, total)
-    shares = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
-    father_shares = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
-    other_given = np.where(levels.swapped, father_shares[b], shares[b])
-    other_father = np.where(levels.swapped, shares[b], father_shares[b])
-    probability, weights = model.scores(levels, np.maximum(shares[a], other_given),
-                                        np.maximum(father_shares[a], other_father))
-    kept = np.flatnonzero(probability >= KEEP)
+    probability = np.empty(total, np.float64)
+    kept_parts, weight_parts = [], []
+    for start in range(0, total, CHUNK):
+        part = slice(start, start + CHUNK)
+        chunk = Levels(levels.table[part], levels.swapped[part])
+        p, w = model.scores(chunk, *_shares(model, feats, chunk, a[part], b[part]))
+        probability[part] = p
+        keep = np.flatnonzero(p >= KEEP)
+        kept_parts.append(keep + start)
+        weight_parts.append(w[keep])
+        progress("scoring pairs", min(start + CHUNK, total), total)
+    kept = np.concatenate(kept_parts) if kept_parts else np.empty(0, np.int64)
+    weights = (np.concatenate(weight_parts) if weight_parts
+               else np.empty((0, len(FIELDS)), np.float64))
     table, swapped = levels.table, levels.swapped
     scored = [ScoredPair(records[a[k]].id, records[b[k]].id, round(float(probability[k]), 4),
                          tuple(int(v) for v in table[k]),
-                         tuple(round(float(w), 2) for w in weights[k]), bool(swapped[k]))
-              for k in kept.tolist()]
+                         tuple(round(float(v), 2) for v in weights[row]), bool(swapped[k]))
+              for row, k in enumerate(kept.tolist())]
     order = np.flatnonzero(probability >= threshold)
     order = order[np.argsort(-probability[order], kind="stable")]
-    accepted = [(0.0, int(a[k]), int(b[k])) for k in order.tolist()]
-    low = np.flatnonzero(probability <= CANNOT_LINK)
+    linked = np.zeros(n, np.bool_)
+    linked[a[order]] = linked[b[order]] = True
+    # kept apart only matters between records that some accepted pair links
+    low = np.flatnonzero((probability <= CANNOT_LINK) & linked[a] & linked[b])
     cannot = list(zip(a[low].tolist(), b[low].tolist(), strict=True))
-    progress("scoring pairs", total, total)
-    def conflict(a: int, b: int) -> bool:
-        return conflicting(compare(feats[a], feats[b]).levels)
 
-    cluster_of = clusters(n, [(a, b) for _, a, b in accepted], cannot, conflict)
+    def conflict(x: int, y: int) -> bool:
+        return conflicting(compare(feats[x], feats[y]).levels)
+
+    cluster_of = clusters(n, list(zip(a[order].tolist(), b[order].tolist(), strict=True)),
+                          cannot, conflict)
     assignments = [(r.id, records[cluster_of[i]].id) for i, r in enumerate(records)]
     return LinkResult(assignments, scored, model, total)

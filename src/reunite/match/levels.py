@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from multiprocessing import get_all_start_methods, get_context
 
 import numpy as np
 import numpy.typing as npt
 
-from reunite.match.comparisons import _word_level, document_level
+from reunite.match.comparisons import document_level, word_level
 from reunite.match.features import Features
 
 Ints = npt.NDArray[np.int64]
@@ -61,7 +62,34 @@ def columns(records: Sequence[Features]) -> Columns:
                    list(documents))
 
 
-def _by_distinct(x: Ints, y: Ints, compare: Callable[[int, int], int]) -> Ints:
+PARALLEL_FROM = 20_000  # distinct pairs worth sharing out among processes
+_task: Callable[[int, int], int] | None = None  # what forked workers compare
+
+
+def _compare_chunk(chunk: list[tuple[int, int]]) -> list[int]:
+    assert _task is not None
+    return [_task(i, j) for i, j in chunk]
+
+
+def _each(pairs: list[tuple[int, int]], compare: Callable[[int, int], int],
+          workers: int) -> list[int]:
+    """compare over every pair, shared out among ``workers`` forked processes when there
+    are many (the workers inherit the records; only ids and levels cross between them)."""
+    global _task
+    if workers <= 1 or len(pairs) < PARALLEL_FROM or "fork" not in get_all_start_methods():
+        return [compare(i, j) for i, j in pairs]
+    size = -(-len(pairs) // (workers * 8))
+    chunks = [pairs[k:k + size] for k in range(0, len(pairs), size)]
+    _task = compare
+    try:
+        with get_context("fork").Pool(workers) as pool:
+            return [v for part in pool.map(_compare_chunk, chunks) for v in part]
+    finally:
+        _task = None
+
+
+def _by_distinct(x: Ints, y: Ints, compare: Callable[[int, int], int],
+                 workers: int = 1) -> Ints:
     """compare(x, y) for every pair, computed once per distinct (unordered) pair."""
     out = np.full(len(x), -1, np.int64)
     known = (x > 0) & (y > 0)
@@ -71,8 +99,8 @@ def _by_distinct(x: Ints, y: Ints, compare: Callable[[int, int], int]) -> Ints:
     keys = small * (int(large.max()) + 1) + large
     distinct, inverse = np.unique(keys, return_inverse=True)
     width = int(large.max()) + 1
-    values = np.fromiter((compare(int(k // width), int(k % width)) for k in distinct),
-                         np.int64, len(distinct))
+    pairs = list(zip((distinct // width).tolist(), (distinct % width).tolist(), strict=True))
+    values = np.array(_each(pairs, compare, workers), np.int64)
     out[known] = values[inverse]
     return out
 
@@ -83,9 +111,10 @@ class Levels:
     swapped: npt.NDArray[np.bool_]
 
 
-def pair_levels(c: Columns, a: Ints, b: Ints) -> Levels:
+def pair_levels(c: Columns, a: Ints, b: Ints, workers: int = 1) -> Levels:
+    """Levels of the pairs (a[k], b[k]); name pairs are compared in ``workers`` processes."""
     def names(x: Ints, y: Ints) -> Ints:
-        return _by_distinct(x, y, lambda i, j: _word_level(c.words[i], c.words[j])[0])
+        return _by_distinct(x, y, lambda i, j: word_level(c.words[i], c.words[j]), workers)
 
     given = names(c.given[a], c.given[b])
     father = names(c.father[a], c.father[b])

@@ -44,11 +44,14 @@ def canonical(word: str) -> tuple[GivenName, ...]:
     return tuple(out)
 
 
+_FOLDED_SUFFIXES = tuple((s, phonetics.fold_key(tuple(s))) for s in OPTIONAL_SUFFIXES)
+
+
+@lru_cache(maxsize=200_000)
 def _stem(reading: Reading) -> tuple[tuple[str, ...], str] | None:
     """The reading without an optional suffix (-jan, -xan, Haji...), and the suffix."""
     key = reading.key
-    for suffix in OPTIONAL_SUFFIXES:
-        folded = phonetics.fold_key(tuple(suffix))
+    for suffix, folded in _FOLDED_SUFFIXES:
         if key.endswith(folded) and len(key) - len(folded) >= 3:
             return reading.tokens[: len(reading.tokens) - _token_count(reading, folded)], suffix
     if reading.chinese and reading.key.endswith("jian"):  # 江 -jan
@@ -99,10 +102,45 @@ def compare_parts(a: str, b: str) -> PartComparison:
     return PartComparison(round(best, 3), tuple(reasons))
 
 
+def score_at_least(a: str, b: str, minimum: float) -> float:
+    """compare_parts(a, b).score when it is at least ``minimum``, else 0.0, aligning only as
+    far as needed to tell (matching asks only which level a pair of names reaches). Two
+    different names of the table cannot reach ``minimum`` (above 0.4) unless through a
+    suffix, so they are not aligned at all."""
+    if not 0.4 < minimum <= SAME_THRESHOLD:
+        raise ValueError("minimum must be above 0.4 and at most SAME_THRESHOLD")
+    ra, rb = readings(a), readings(b)
+    ca, cb = canonical(a), canonical(b)
+    if any(e in cb for e in ca):
+        return 1.0
+    floor = minimum - 0.0005  # compare_parts rounds to three decimals
+    stem_score = _stem_match(ra, rb, at_least=True)
+    stem = stem_score[0] if stem_score is not None and stem_score[0] >= SAME_THRESHOLD else 0.0
+    best = _best_at_least(ra, rb, max(floor, stem) if ca and cb and stem else floor)
+    if stem and stem > best:
+        return round(stem, 3)
+    if ca and cb:
+        return 0.0
+    return round(best, 3) if round(best, 3) >= minimum else 0.0
+
+
+def _best_at_least(ra: tuple[Reading, ...], rb: tuple[Reading, ...], floor: float) -> float:
+    best = 0.0
+    for x in ra:
+        for y in rb:
+            s = phonetics.similarity_at_least(x.tokens, y.tokens, x.chinese or y.chinese,
+                                              max(floor, best))
+            best = max(best, s)
+    return best
+
+
 _SUFFIX_ENDINGS = (*(phonetics.fold_key(tuple(s)) for s in OPTIONAL_SUFFIXES), "jian")
 
 
-def _stem_match(ra: tuple[Reading, ...], rb: tuple[Reading, ...]) -> tuple[float, str] | None:
+def _stem_match(ra: tuple[Reading, ...], rb: tuple[Reading, ...],
+                at_least: bool = False) -> tuple[float, str] | None:
+    """The best score of one name against the other without its suffix (x 0.9); with
+    ``at_least``, scores below SAME_THRESHOLD may come out as 0.0 (not worked out)."""
     if not any(r.key.endswith(_SUFFIX_ENDINGS) for r in (*ra, *rb)):
         return None
     best: tuple[float, str] | None = None
@@ -112,7 +150,12 @@ def _stem_match(ra: tuple[Reading, ...], rb: tuple[Reading, ...]) -> tuple[float
                 stem = _stem(long)
                 if stem is None:
                     continue
-                s = phonetics.similarity(stem[0], short.tokens, x.chinese or y.chinese) * 0.9
+                mode = x.chinese or y.chinese
+                if at_least:
+                    s = phonetics.similarity_at_least(stem[0], short.tokens, mode,
+                                                      SAME_THRESHOLD / 0.9 - 1e-9) * 0.9
+                else:
+                    s = phonetics.similarity(stem[0], short.tokens, mode) * 0.9
                 if best is None or s > best[0]:
                     best = (s, stem[1])
     return best

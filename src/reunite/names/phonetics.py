@@ -79,16 +79,27 @@ def distance(a: tuple[str, ...], b: tuple[str, ...], chinese: bool,
              limit: float = float("inf")) -> float:
     """Weighted edit distance between two token sequences; once every path costs more than
     ``limit`` the alignment stops and returns infinity (costs never fall along a path)."""
+    inserted = [indel(y, chinese) for y in b]
     previous = [0.0]
-    for token in b:
-        previous.append(previous[-1] + indel(token, chinese))
+    for cost in inserted:
+        previous.append(previous[-1] + cost)
     for x in a:
-        current = [previous[0] + indel(x, chinese)]
-        for j, y in enumerate(b, start=1):
-            current.append(min(previous[j] + indel(x, chinese),
-                               current[j - 1] + indel(y, chinese),
-                               previous[j - 1] + substitution(x, y, chinese)))
-        if min(current) > limit:
+        dropped = indel(x, chinese)
+        left = previous[0] + dropped
+        current, lowest = [left], left
+        for j, y in enumerate(b):
+            value = previous[j + 1] + dropped
+            other = left + inserted[j]
+            if other < value:
+                value = other
+            other = previous[j] + substitution(x, y, chinese)
+            if other < value:
+                value = other
+            current.append(value)
+            left = value
+            if value < lowest:
+                lowest = value
+        if lowest > limit:
             return float("inf")
         previous = current
     return previous[-1]

@@ -30,7 +30,10 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def link_file(*, input_path: Path, output_path: Path, pairs_path: Path | None = None,
-              threshold: float = LIKELY, progress: Progress | None = None) -> LinkResult:
+              threshold: float = LIKELY, progress: Progress | None = None,
+              workers: int | None = None) -> LinkResult:
+    """Link a CSV file; names are compared in ``workers`` processes (default: one per
+    core)."""
     if not 0.0 < threshold < 1.0:
         raise InvalidInput("threshold must be between 0 and 1")
     if output_path.resolve() == input_path.resolve():
@@ -44,7 +47,8 @@ def link_file(*, input_path: Path, output_path: Path, pairs_path: Path | None = 
         raise InvalidInput(f"{input_path} is not UTF-8 text (byte {exc.start})") from None
     if not records:
         raise InvalidInput(f"{input_path} has a header but no rows")
-    result = link(records, threshold=threshold, progress=progress)
+    result = link(records, threshold=threshold, progress=progress,
+                  workers=workers or os.cpu_count() or 1)
     clusters_text = write_clusters(result.assignments)
     pairs_text = None
     if pairs_path is not None:
