@@ -257,32 +257,29 @@ def test_name_level_with_early_stopping_equals_the_full_comparison():
     assert all(levels[k] > 20 for k in range(4)), levels
 
 
-def test_large_blocks_pair_records_born_within_the_window(monkeypatch):
-    """In a block larger than MAX_BLOCK, records are paired when their birth years lie within
-    WINDOW years of each other (a sorted neighbourhood), and each of the first MAX_UNKNOWN
-    records without a birth year meets every member."""
-    from itertools import combinations
-
+def test_large_blocks_pair_neighbours_by_birth_and_by_place(monkeypatch):
+    """In a block larger than MAX_BLOCK, records meet their REACH nearest by birth years and
+    by place: never one born more than WINDOW years apart, always the nearest-born, those
+    without a birth year their neighbours of the same place; and the count stays bounded."""
     from reunite.match import blocking
     from reunite.match.features import features
 
     monkeypatch.setattr(blocking, "MAX_BLOCK", 3)
-    monkeypatch.setattr(blocking, "MAX_UNKNOWN", 2)
-    years = ["1950", "1951", "1953", "1956", "1990", "1990-05", "", "", "", "1992", "1960"]
-    rows = HEADER + "".join(f"w{i},Memet Tursun,M,{y},,,,\n" for i, y in enumerate(years))
-    feats = [features(r) for r in parse_records(io.StringIO(rows))]
-
-    def near(i: int, j: int) -> bool:
+    monkeypatch.setattr(blocking, "REACH", 2)
+    rows = [("1950", "Kashgar"), ("1951", "Hotan"), ("1953", "Kashgar"), ("1956", "Hotan"),
+            ("1990", "Aksu"), ("1990-05", "Aksu"), ("", "Aksu"), ("", "Hotan"), ("", ""),
+            ("1992", "Kashgar"), ("1960", "Aksu")]
+    text = HEADER + "".join(f"w{i},Memet Tursun,M,{y},,,{p},\n" for i, (y, p) in enumerate(rows))
+    feats = [features(r) for r in parse_records(io.StringIO(text))]
+    pairs = set(zip(*(x.tolist() for x in blocking.candidate_pairs(feats)), strict=True))
+    for i, j in pairs:
         yi, yj = feats[i].years, feats[j].years
-        if yi is None or yj is None:
-            first_unknown = [k for k in range(len(feats)) if feats[k].years is None][:2]
-            return any(k in first_unknown and (feats[o].years or o in first_unknown)
-                       for k, o in ((i, j), (j, i)))
-        low, high = sorted((yi, yj))
-        return high[0] <= low[1] + blocking.WINDOW
+        assert yi is None or yj is None or max(yi[0], yj[0]) - min(yi[1], yj[1]) <= 2
+    assert {(0, 1), (1, 2), (4, 5), (4, 9), (5, 9)} <= pairs  # nearest-born
+    assert (0, 2) not in pairs and (3, 10) not in pairs  # three or four years apart
+    assert {(4, 6), (6, 10), (1, 7), (3, 7)} <= pairs  # no birth year: same place, nearest
 
-    expected = {(i, j) for i, j in combinations(range(len(feats)), 2) if near(i, j)}
-    a, b = blocking.candidate_pairs(feats)
-    assert set(zip(a.tolist(), b.tolist(), strict=True)) == expected
-    assert (1, 2) in expected and (0, 2) not in expected and (6, 7) in expected
-    assert (6, 8) not in expected and (7, 8) not in expected
+    many = HEADER + "".join(f"m{i},Memet Tursun,M,1980,,,Kashgar,\n" for i in range(200))
+    feats = [features(r) for r in parse_records(io.StringIO(many))]
+    a, _ = blocking.candidate_pairs(feats)
+    assert 200 <= len(a) <= 200 * 4 * 2  # not the 19,900 pairs of everyone meeting everyone

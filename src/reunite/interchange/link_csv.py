@@ -14,12 +14,13 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reunite.domain.dates import BirthDate, FuzzyDate
 from reunite.errors import InvalidInput, ReuniteError
 from reunite.match.records import MatchRecord, document_key
 from reunite.names.compare import readings
-from reunite.names.parse import parse_name
+from reunite.names.parse import ParsedName, parse_name
 
 REQUIRED = ("id", "name")
 KNOWN = ("id", "name", "given_name", "father_name", "sex", "birth_date", "age", "age_on",
@@ -65,6 +66,26 @@ def read_rows(text: Iterable[str]) -> Iterator[RawRow]:
         raise InvalidInput(f"line {reader.line_num}: malformed CSV ({exc})") from None
 
 
+@lru_cache(maxsize=200_000)
+def _parsed(name: str) -> ParsedName:
+    """The name's parts, each word of them readable (remembered: files repeat names)."""
+    parsed = parse_name(name)
+    _readable(parsed.given)
+    _readable(parsed.father)
+    return parsed
+
+
+@lru_cache(maxsize=200_000)
+def _readable(text: str) -> None:
+    for word in text.split():
+        readings(word)
+
+
+@lru_cache(maxsize=100_000)
+def _birth_date(text: str) -> BirthDate:
+    return BirthDate.parse(text)
+
+
 def to_record(row: RawRow) -> MatchRecord:
     v, line = row.values, row.line
     for column, value in v.items():
@@ -75,24 +96,21 @@ def to_record(row: RawRow) -> MatchRecord:
     if not v.get("name"):
         raise _problem(line, "name", "is empty")
     try:
-        parsed = parse_name(v["name"])
+        parsed = _parsed(v["name"])
     except ReuniteError as exc:
         raise _problem(line, "name", str(exc)) from None
-    for column, text in (("name", parsed.given), ("name", parsed.father),
-                         ("given_name", v.get("given_name", "")),
-                         ("father_name", v.get("father_name", ""))):
-        for word in text.split():
-            try:
-                readings(word)
-            except ReuniteError as exc:
-                raise _problem(line, column, str(exc)) from None
+    for column in ("given_name", "father_name"):
+        try:
+            _readable(v.get(column, ""))
+        except ReuniteError as exc:
+            raise _problem(line, column, str(exc)) from None
     sex = v.get("sex", "").upper()
     if sex not in ("", "M", "F"):
         raise _problem(line, "sex", f"{v['sex']!r} is not M or F")
     birth = None
     try:
         if v.get("birth_date"):
-            birth = BirthDate.parse(v["birth_date"])
+            birth = _birth_date(v["birth_date"])
         elif v.get("age"):
             if not v.get("age_on"):
                 raise _problem(line, "age_on", "is needed with age")

@@ -4,11 +4,15 @@ Rules (any one suffices, as Splink's blocking rules combine): the same phonetic 
 given name and consonant skeleton of the father's name; the reverse; the same pair of
 skeletons in either order (this one survives Chinese transcription and swapped order); the
 same identity document number.
-Inside a block larger than MAX_BLOCK, records are paired only when their birth years are
-within WINDOW years of each other (a sorted-neighbourhood window), so that very common names
-do not explode into millions of pairs; such farther pairs would be scored as two people
-anyway. Records without a birth year still meet every record of the block, up to
-MAX_UNKNOWN of them.
+Inside a block larger than MAX_BLOCK (a common name), records are paired by sorted
+neighbourhood, in two passes (as the multi-pass sorted-neighbourhood method does): once
+sorted by birth years, once by place then birth years; each record meets the REACH records
+that follow it in each order, when their birth years are within WINDOW years of each other or
+one of them has none. So a common name costs at most 4 x REACH pairs per record and block
+instead of the block's size: at 1,000,000 records the largest block holds 14,101 records and
+meeting everyone would make hundreds of millions of pairs. Pairs farther apart in birth years
+would be scored as two people anyway; a record without birth year or place among thousands of
+namesakes cannot be told from them by any matcher (see bench/linkage_ceiling.py).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from reunite.match.features import Features, name_feature
 Ints = npt.NDArray[np.int64]
 MAX_BLOCK = 40
 WINDOW = 2
-MAX_UNKNOWN = 300
+REACH = 12
 
 
 def keys(f: Features) -> set[str]:
@@ -90,43 +94,29 @@ def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
     return block[order], rec[order]
 
 
-def _neighbours(block: Ints, rec: Ints, lo: Ints, hi: Ints) -> list[Ints]:
-    """Pairs in large blocks (as codes a * n + b): records whose birth years are within
-    WINDOW of each other, and each of the first MAX_UNKNOWN records without a birth year
-    with every other member."""
-    n = len(lo)
-    found: list[Ints] = []
+def _window(block: Ints, rec: Ints, lo: Ints, hi: Ints) -> list[Ints]:
+    """Pairs (as codes a * n + b) of records at most REACH places apart in this order, in the
+    same block, born within WINDOW years of each other or one of unknown birth."""
+    n, found = len(lo), []
+    for offset in range(1, REACH + 1):
+        same = block[offset:] == block[:-offset]
+        x, y = rec[:-offset][same], rec[offset:][same]
+        near = ((lo[x] < 0) | (lo[y] < 0)
+                | ((lo[y] <= hi[x] + WINDOW) & (lo[x] <= hi[y] + WINDOW)))
+        x, y = x[near], y[near]
+        found.append(np.minimum(x, y) * n + np.maximum(x, y))
+    return found
+
+
+def _neighbours(block: Ints, rec: Ints, lo: Ints, hi: Ints, place: Ints) -> list[Ints]:
+    """Pairs in large blocks: sorted by birth years (records that have them), then sorted by
+    place and birth years (every record)."""
     known = lo[rec] >= 0
     kb, kr = block[known], rec[known]
-    order = np.lexsort((kr, hi[kr], lo[kr], kb))  # by block, then birth years
-    kb, kr = kb[order], kr[order]
-    active = np.arange(len(kr) - 1)
-    offset = 1
-    while len(active):
-        partner = active + offset
-        inside = partner < len(kr)
-        active, partner = active[inside], partner[inside]
-        near = (kb[partner] == kb[active]) & (lo[kr[partner]] <= hi[kr[active]] + WINDOW)
-        active, partner = active[near], partner[near]
-        x, y = kr[active], kr[partner]
-        found.append(np.minimum(x, y) * n + np.maximum(x, y))
-        offset += 1
-    unknown = ~known
-    if unknown.any():
-        starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
-        ends = np.r_[starts[1:], len(block)]
-        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-            if not unknown[s:e].any():
-                continue
-            members = rec[s:e]
-            alone = members[unknown[s:e]][:MAX_UNKNOWN]
-            others = np.concatenate((members[~unknown[s:e]], alone))
-            x = np.repeat(alone, len(others))
-            y = np.tile(others, len(alone))
-            keep = x != y
-            x, y = x[keep], y[keep]
-            found.append(np.minimum(x, y) * n + np.maximum(x, y))
-    return found
+    by_years = np.lexsort((kr, place[kr], hi[kr], lo[kr], kb))
+    by_place = np.lexsort((rec, hi[rec], lo[rec], place[rec], block))
+    return [*_window(kb[by_years], kr[by_years], lo, hi),
+            *_window(block[by_place], rec[by_place], lo, hi)]
 
 
 def candidate_pairs(records: Sequence[Features]) -> tuple[Ints, Ints]:
@@ -146,6 +136,8 @@ def candidate_pairs(records: Sequence[Features]) -> tuple[Ints, Ints]:
         found.append(sr[:-offset][same] * n + sr[offset:][same])
     lo = np.array([r.years[0] if r.years else -1 for r in records], np.int64)
     hi = np.array([r.years[1] if r.years else -1 for r in records], np.int64)
-    found.extend(_neighbours(block[large], rec[large], lo, hi))
+    places: dict[frozenset[str], int] = {frozenset(): 0}
+    place = np.fromiter((places.setdefault(r.place, len(places)) for r in records), np.int64, n)
+    found.extend(_neighbours(block[large], rec[large], lo, hi, place))
     codes = np.unique(np.concatenate(found)) if found else np.empty(0, np.int64)
     return codes // n, codes % n
