@@ -283,3 +283,20 @@ def test_large_blocks_pair_neighbours_by_birth_and_by_place(monkeypatch):
     feats = [features(r) for r in parse_records(io.StringIO(many))]
     a, _ = blocking.candidate_pairs(feats)
     assert 200 <= len(a) <= 200 * 4 * 2  # not the 19,900 pairs of everyone meeting everyone
+
+
+def test_pair_set_keeps_each_pair_once_in_order(monkeypatch):
+    import numpy as np
+
+    from reunite.match.blocking import PairSet
+
+    monkeypatch.setattr(PairSet, "BUCKETS", 5)
+    monkeypatch.setattr(PairSet, "PENDING", 50)  # compacted many times over
+    rng = np.random.default_rng(3)
+    n = 97
+    pieces = [rng.integers(0, n, size=(2, rng.integers(0, 80))) for _ in range(40)]
+    found = PairSet(n)
+    for x, y in pieces:
+        found.add(np.minimum(x, y) * n + np.maximum(x, y))
+    everything = np.concatenate([np.minimum(x, y) * n + np.maximum(x, y) for x, y in pieces])
+    assert found.codes().tolist() == np.unique(everything).tolist()

@@ -17,7 +17,7 @@ namesakes cannot be told from them by any matcher (see bench/linkage_ceiling.py)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -94,29 +94,68 @@ def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
     return block[order], rec[order]
 
 
-def _window(block: Ints, rec: Ints, lo: Ints, hi: Ints) -> list[Ints]:
+class PairSet:
+    """Distinct pairs, kept as sorted codes a * n + b in buckets by a: pairs arrive many
+    times over (a record's keys give overlapping blocks), and each bucket is made distinct
+    whenever its pending codes grow, so the duplicates never pile up in memory."""
+
+    BUCKETS = 64
+    PENDING = 2_000_000
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.width = max(-(-n // self.BUCKETS), 1)
+        self.done: list[Ints] = [np.empty(0, np.int64) for _ in range(self.BUCKETS)]
+        self.pending: list[list[Ints]] = [[] for _ in range(self.BUCKETS)]
+        self.sizes = [0] * self.BUCKETS
+
+    def add(self, codes: Ints) -> None:
+        if not len(codes):
+            return
+        bucket = codes // self.n // self.width
+        order = np.argsort(bucket, kind="stable")
+        codes, bucket = codes[order], bucket[order]
+        edges = np.searchsorted(bucket, np.arange(self.BUCKETS + 1))
+        for k in np.flatnonzero(np.diff(edges)).tolist():
+            part = codes[edges[k]:edges[k + 1]]
+            self.pending[k].append(part)
+            self.sizes[k] += len(part)
+            if self.sizes[k] > self.PENDING:
+                self._compact(k)
+
+    def _compact(self, k: int) -> None:
+        self.done[k] = np.unique(np.concatenate((self.done[k], *self.pending[k])))
+        self.pending[k], self.sizes[k] = [], 0
+
+    def codes(self) -> Ints:
+        for k in range(self.BUCKETS):
+            self._compact(k)
+        return np.concatenate(self.done)
+
+
+def _window(block: Ints, rec: Ints, lo: Ints, hi: Ints) -> Iterator[Ints]:
     """Pairs (as codes a * n + b) of records at most REACH places apart in this order, in the
     same block, born within WINDOW years of each other or one of unknown birth."""
-    n, found = len(lo), []
+    n = len(lo)
     for offset in range(1, REACH + 1):
         same = block[offset:] == block[:-offset]
         x, y = rec[:-offset][same], rec[offset:][same]
         near = ((lo[x] < 0) | (lo[y] < 0)
                 | ((lo[y] <= hi[x] + WINDOW) & (lo[x] <= hi[y] + WINDOW)))
         x, y = x[near], y[near]
-        found.append(np.minimum(x, y) * n + np.maximum(x, y))
-    return found
+        yield np.minimum(x, y) * n + np.maximum(x, y)
 
 
-def _neighbours(block: Ints, rec: Ints, lo: Ints, hi: Ints, place: Ints) -> list[Ints]:
+def _neighbours(block: Ints, rec: Ints, lo: Ints, hi: Ints,
+                place: Ints) -> Iterator[Ints]:
     """Pairs in large blocks: sorted by birth years (records that have them), then sorted by
     place and birth years (every record)."""
     known = lo[rec] >= 0
     kb, kr = block[known], rec[known]
     by_years = np.lexsort((kr, place[kr], hi[kr], lo[kr], kb))
     by_place = np.lexsort((rec, hi[rec], lo[rec], place[rec], block))
-    return [*_window(kb[by_years], kr[by_years], lo, hi),
-            *_window(block[by_place], rec[by_place], lo, hi)]
+    yield from _window(kb[by_years], kr[by_years], lo, hi)
+    yield from _window(block[by_place], rec[by_place], lo, hi)
 
 
 def candidate_pairs(records: Sequence[Features]) -> tuple[Ints, Ints]:
@@ -128,16 +167,17 @@ def candidate_pairs(records: Sequence[Features]) -> tuple[Ints, Ints]:
     sizes = np.bincount(block)
     large = sizes[block] > MAX_BLOCK
     sb, sr = block[~large], rec[~large]
-    found: list[Ints] = []
+    found = PairSet(n)
     for offset in range(1, MAX_BLOCK):  # pairs of records at this distance within a block
         same = sb[offset:] == sb[:-offset]
         if not same.any():
             break
-        found.append(sr[:-offset][same] * n + sr[offset:][same])
+        found.add(sr[:-offset][same] * n + sr[offset:][same])
     lo = np.array([r.years[0] if r.years else -1 for r in records], np.int64)
     hi = np.array([r.years[1] if r.years else -1 for r in records], np.int64)
     places: dict[frozenset[str], int] = {frozenset(): 0}
     place = np.fromiter((places.setdefault(r.place, len(places)) for r in records), np.int64, n)
-    found.extend(_neighbours(block[large], rec[large], lo, hi, place))
-    codes = np.unique(np.concatenate(found)) if found else np.empty(0, np.int64)
+    for codes in _neighbours(block[large], rec[large], lo, hi, place):
+        found.add(codes)
+    codes = found.codes()
     return codes // n, codes % n

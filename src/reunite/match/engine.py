@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -59,11 +60,35 @@ class ScoredPair:
 
 
 @dataclass(frozen=True)
+class _Kept:
+    """Candidate pairs scored at least KEEP, as arrays (made into ScoredPair on demand: at a
+    million records there are millions)."""
+
+    a: Ints
+    b: Ints
+    probability: npt.NDArray[np.float64]
+    table: npt.NDArray[np.int8]
+    weights: npt.NDArray[np.float64]
+    swapped: npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
 class LinkResult:
     assignments: list[tuple[str, str]]  # (record id, cluster id), in input order
-    pairs: list[ScoredPair]  # candidate pairs scored at least KEEP, with their scores
+    kept: _Kept
+    ids: list[str]
     model: Model
     candidates: int
+
+    @cached_property
+    def pairs(self) -> list[ScoredPair]:
+        """Candidate pairs scored at least KEEP, with their scores and explanations."""
+        k = self.kept
+        return [ScoredPair(self.ids[x], self.ids[y], round(p, 4), tuple(levels),
+                           tuple(round(w, 2) for w in weights), swapped)
+                for x, y, p, levels, weights, swapped in zip(
+                    k.a.tolist(), k.b.tolist(), k.probability.tolist(), k.table.tolist(),
+                    k.weights.tolist(), k.swapped.tolist(), strict=True)]
 
 
 def _noop(_phase: str, _done: int, _total: int) -> None:
@@ -212,11 +237,8 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     kept = np.concatenate(kept_parts) if kept_parts else np.empty(0, np.int64)
     weights = (np.concatenate(weight_parts) if weight_parts
                else np.empty((0, len(FIELDS)), np.float64))
-    table, swapped = levels.table, levels.swapped
-    scored = [ScoredPair(records[a[k]].id, records[b[k]].id, round(float(probability[k]), 4),
-                         tuple(int(v) for v in table[k]),
-                         tuple(round(float(v), 2) for v in weights[row]), bool(swapped[k]))
-              for row, k in enumerate(kept.tolist())]
+    kept_arrays = _Kept(a[kept], b[kept], probability[kept], levels.table[kept], weights,
+                        levels.swapped[kept])
     order = np.flatnonzero(probability >= threshold)
     order = order[np.argsort(-probability[order], kind="stable")]
     linked = np.zeros(n, np.bool_)
@@ -231,4 +253,4 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     cluster_of = clusters(n, list(zip(a[order].tolist(), b[order].tolist(), strict=True)),
                           cannot, conflict)
     assignments = [(r.id, records[cluster_of[i]].id) for i, r in enumerate(records)]
-    return LinkResult(assignments, scored, model, total)
+    return LinkResult(assignments, kept_arrays, [r.id for r in records], model, total)
