@@ -103,3 +103,33 @@ def test_upgrading_a_registry_from_before_the_index_builds_it(engine, registry, 
     with reopened.transaction() as tx:
         assert tx.conn.scalar(select(func.count()).select_from(name_index)) > 0
         assert search_persons(tx, name="米日班")[0].person.id == family["mihriban"]
+
+
+def test_among_many_namesakes_the_one_born_then_is_opened_and_found(registry, monkeypatch):
+    """A common name has more namesakes than a search opens (decrypts); the candidates are
+    ranked first by the sex and birth years stored in clear, so the one born in the year
+    asked for is among those opened, and no more than the cap are opened."""
+    from reunite.services import search
+
+    monkeypatch.setattr(search, "DECRYPTED", 4)
+    opened: list[int] = []
+    real = search.get_persons
+
+    def counting(tx, ids):
+        opened.append(len(ids))
+        return real(tx, ids)
+
+    monkeypatch.setattr(search, "get_persons", counting)
+    with registry.transaction() as tx:
+        src = sources.add_source(tx, kind=SourceKind.INTERVIEW, title="t",
+                                 reliability=Reliability.B, credibility=Credibility.PROBABLY_TRUE,
+                                 obtained=FuzzyDate.parse("2021"))
+        for year in range(1950, 1980, 2):
+            _add(tx, src.id, "Memet", "Tursun", Sex.MALE, str(year))
+        _add(tx, src.id, "Memet", "Tursun", Sex.FEMALE, "1991")  # sex recorded wrongly
+        wanted = _add(tx, src.id, "Memet", "Tursun", Sex.MALE, "1991").id
+    with registry.transaction() as tx:
+        hits = search_persons(tx, name="Мәмәт Турсун", sex=Sex.MALE,
+                              birth=BirthDate.parse("1991"), limit=1)
+    assert hits[0].person.id == wanted
+    assert opened and max(opened) <= 5  # 5 x limit, above the cap of 4

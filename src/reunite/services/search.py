@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from reunite.domain.dates import BirthDate
 from reunite.domain.persons import Person, Sex
@@ -22,9 +23,10 @@ from reunite.match.keys import name_parts, part_keys
 from reunite.names.compare import compare_parts
 from reunite.names.parse import parse_name
 from reunite.store import name_index
-from reunite.store.persons import get_persons, tracing_allowed
+from reunite.store.persons import get_persons, sex_and_birth, tracing_allowed
 from reunite.store.registry import Tx
 
+DECRYPTED = 40  # at most this many (or 5 x limit) candidates are opened per widening step
 WEIGHTS = {"given name": 0.4, "father's name": 0.3, "birth": 0.2, "sex": 0.1}
 SCORE = {"match": 1.0, "partial": 0.6, "mismatch": 0.0}
 STRONG = 0.9  # a hit this good ends the widening of the search
@@ -115,29 +117,61 @@ def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
     # fathers' names), as it is scored; then in any role (a record written surname first);
     # then either part alone. Each wider step runs only while fewer than `limit` were found
     # and none of them agrees strongly.
+    query = _Query(parsed.given, parsed.father, sex, birth, max(DECRYPTED, 5 * limit))
     for roles in (("given", "father"), (None, None)):
         if len(words) < 2 and roles[0] is not None:
             continue
-        sets = [set(name_index.candidates(tx, k, r)) for k, r in zip(keys, roles, strict=False)]
-        hits += _score(tx, set.intersection(*sets) - seen, parsed.given, parsed.father, sex,
-                       birth, seen)
+        found = [name_index.candidates(tx, k, r) for k, r in zip(keys, roles, strict=False)]
+        shared = set.intersection(*(set(f) for f in found)) - seen
+        evidence = {i: sum(len(f[i]) for f in found) for i in shared}
+        hits += _score(tx, evidence, query, seen)
         if len(hits) >= limit or any(h.score >= STRONG for h in hits):
             break
     if not hits and len(words) == 2:  # no one shares both: fall back to either part
-        either = set(name_index.candidates(tx, keys[0] | keys[1]))
-        hits += _score(tx, either - seen, parsed.given, parsed.father, sex, birth, seen)
+        either = name_index.candidates(tx, keys[0] | keys[1])
+        hits += _score(tx, {i: len(k) for i, k in either.items() if i not in seen}, query,
+                       seen)
     hits.sort(key=lambda h: (-h.score, h.person.id))
     return hits[:limit]
 
 
-def _score(tx: Tx, ids: set[str], given: str, father: str, sex: Sex | None,
-           birth: BirthDate | None, seen: set[str]) -> list[SearchHit]:
-    """Compare the persons among ``ids`` whose consent allows tracing; keep those whose given
-    or father's name agrees at least partly."""
-    seen |= ids
-    people = get_persons(tx, sorted(tracing_allowed(tx, sorted(ids))))
-    hits = [compare_person(p, given=given, father=father, sex=sex, birth=birth)
-            for p in people.values()]
+@dataclass(frozen=True)
+class _Query:
+    given: str
+    father: str
+    sex: Sex | None
+    birth: BirthDate | None
+    opened: int  # candidates opened (decrypted and compared) at most
+
+
+def _rank(query: _Query, evidence: int, facts: tuple[str, date | None, date | None]) -> int:
+    """How promising a candidate is before it is opened: name keys shared in the index, and
+    agreement of the sex and birth years stored in clear."""
+    rank = 2 * evidence
+    sex, low, high = facts
+    if query.sex not in (None, Sex.UNKNOWN) and sex != Sex.UNKNOWN.value:
+        rank += 2 if query.sex is not None and sex == query.sex.value else -4
+    wanted = query.birth.year_range() if query.birth is not None else (None, None)
+    if wanted[0] is not None and wanted[1] is not None and low is not None and high is not None:
+        gap = max(wanted[0] - high.year, low.year - wanted[1], 0)
+        rank += 4 if gap == 0 else 2 if gap <= 2 else -4
+    return rank
+
+
+def _score(tx: Tx, evidence: dict[str, int], query: _Query, seen: set[str]) -> list[SearchHit]:
+    """Compare the persons among the candidates whose consent allows tracing, the most
+    promising ``query.opened`` of them; keep those whose given or father's name agrees at
+    least partly. (A common name has thousands of namesakes in a large registry: each opened
+    person costs a decryption, so they are ranked first by what is stored in clear.)"""
+    seen |= set(evidence)
+    allowed = sorted(tracing_allowed(tx, sorted(evidence)))
+    if len(allowed) > query.opened:
+        facts = sex_and_birth(tx, allowed)
+        allowed = sorted(allowed, key=lambda i: (-_rank(query, evidence[i], facts[i]), i))
+        allowed = allowed[:query.opened]
+    people = get_persons(tx, sorted(allowed))
+    hits = [compare_person(p, given=query.given, father=query.father, sex=query.sex,
+                           birth=query.birth) for p in people.values()]
     return [h for h in hits if any(f.outcome in ("match", "partial") for f in h.fields
                                    if f.field in ("given name", "father's name"))]
 
