@@ -300,3 +300,18 @@ def test_pair_set_keeps_each_pair_once_in_order(monkeypatch):
         found.add(np.minimum(x, y) * n + np.maximum(x, y))
     everything = np.concatenate([np.minimum(x, y) * n + np.maximum(x, y) for x, y in pieces])
     assert found.codes().tolist() == np.unique(everything).tolist()
+
+
+@pytest.mark.parametrize(("x", "y", "level"), [
+    ("Ekrem", "Ekem", 1),  # a letter dropped from a short name
+    ("Eysa", "Esya", 1),  # two letters swapped
+    ("Dilraba", "Dilirba", 1),  # two slips in a long name
+    ("Shahide", "Shhaida", 1),
+    ("Tursun", "Turghun", 0),  # two names of the table, one letter apart in Latin
+    ("Ali", "Eli", 3),  # one name (Eli is the Uyghur spelling of Ali)
+    ("Omer", "Oamr", 0),  # a short name twice slipped is not taken for it
+])
+def test_keyboard_slips_are_similar_names_but_table_names_stay_apart(x, y, level):
+    from reunite.match.comparisons import _word_level, word_level
+
+    assert word_level(x, y) == level == _word_level(*sorted((x, y)))[0]

@@ -81,12 +81,18 @@ def word_level(x: str, y: str) -> int:
 
 
 def _typo(a: NameFeature, b: NameFeature) -> bool:
-    """One slip of the keyboard (a letter added, dropped, changed or two swapped) in a name
-    at least five letters long, when the two are not two different names of the table
-    (Tursun and Turghun are one letter apart in Latin and are still two names)."""
+    """Slips of the keyboard: one (a letter added, dropped, changed or two swapped) in names
+    of at least four letters, two in names of at least seven, when the two are not two
+    different names of the table (Tursun and Turghun are one letter apart in Latin and are
+    still two names)."""
     if a.canonical and b.canonical:
         return False
-    return any(len(x) >= 5 and len(y) >= 5 and osa(x, y) <= 1 for x in a.keys for y in b.keys)
+    for x in a.keys:
+        for y in b.keys:
+            shorter = min(len(x), len(y))
+            if shorter >= 4 and osa(x, y, score_cutoff=2) <= (2 if shorter >= 7 else 1):
+                return True
+    return False
 
 
 def birth_level(a: Features, b: Features) -> int:
