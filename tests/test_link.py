@@ -199,7 +199,8 @@ def test_candidates_are_the_pairs_that_share_a_blocking_key():
     from reunite.match.features import features
 
     feats = [features(r) for r in parse_records(io.StringIO(HEADER + ROWS))]
-    keys = [blocking.keys(f) for f in feats]
+    aliases = blocking.slip_aliases(feats)
+    keys = [blocking.keys(f, aliases) for f in feats]
     expected = {(i, j) for i, j in combinations(range(len(feats)), 2) if keys[i] & keys[j]}
     a, b = blocking.candidate_pairs(feats)
     assert set(zip(a.tolist(), b.tolist(), strict=True)) == expected
@@ -315,3 +316,17 @@ def test_keyboard_slips_are_similar_names_but_table_names_stay_apart(x, y, level
     from reunite.match.comparisons import _word_level, word_level
 
     assert word_level(x, y) == level == _word_level(*sorted((x, y)))[0]
+
+
+def test_a_rare_slip_of_a_common_spelling_meets_its_records():
+    from reunite.match import blocking
+    from reunite.match.features import features
+
+    rows = HEADER + "".join(f"e{i},Ekrem Ilham,M,{1960 + i},,,,\n" for i in range(5))
+    rows += "s1,Ekem Ilham,M,,,,,\ns2,Eysa Tursun,M,,,,,\ns3,Ekber Ilham,M,,,,,\n"
+    feats = [features(r) for r in parse_records(io.StringIO(rows))]
+    aliases = blocking.slip_aliases(feats)
+    assert aliases == {"Ekem": ("Ekrem",)}  # Ekber is two edits from Ekrem: a name of its own
+    pairs = set(zip(*(x.tolist() for x in blocking.candidate_pairs(feats)), strict=True))
+    assert {(k, 5) for k in range(5)} <= pairs
+    assert not {(k, 7) for k in range(5)} & pairs

@@ -17,11 +17,13 @@ namesakes cannot be told from them by any matcher (see bench/linkage_ceiling.py)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance.OSA import distance as osa
 
 from reunite.match.features import Features, name_feature
 
@@ -31,8 +33,10 @@ WINDOW = 2
 REACH = 12
 
 
-def keys(f: Features) -> set[str]:
-    out = set(_name_keys(f.given.word, f.father.word))
+def keys(f: Features, aliases: Mapping[str, tuple[str, ...]] | None = None) -> set[str]:
+    """The record's blocking keys; with ``aliases`` (see `slip_aliases`), also the keys it
+    would have with a rare spelling replaced by a common one a slip away."""
+    out = set(_combo_keys(f.given.word, f.father.word, aliases or {}))
     if f.record.document:
         out.add("doc:" + f.record.document)
     return out
@@ -63,9 +67,62 @@ def _name_keys(given: str, father: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def _combo_keys(given: str, father: str,
+                aliases: Mapping[str, tuple[str, ...]]) -> set[str]:
+    out = set(_name_keys(given, father))
+    for other in aliases.get(given, ()):
+        out.update(_name_keys(other, father))
+    for other in aliases.get(father, ()):
+        out.update(_name_keys(given, other))
+    return out
+
+
+RARE = 2  # a spelling seen at most this often may be a slip...
+COMMON = 5  # ...of a spelling seen at least this often, one edit away
+MAX_ALIASES = 3
+
+
+def _variants(key: str) -> set[str]:
+    """The key and the key with one letter dropped (two keys one edit apart share one)."""
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def slip_aliases(records: Sequence[Features]) -> dict[str, tuple[str, ...]]:
+    """Rare spellings of names -> common spellings one slip away (a letter added, dropped,
+    changed or two swapped, in keys of at least four letters), found through the keys with
+    one letter dropped, as spelling correctors do. Blocking then gives a record written with
+    a slip ("Ekem Ilham") the keys of the name it slipped from, so it meets its person's
+    other records; whether they are one person is the comparison's to say."""
+    counts: Counter[str] = Counter()
+    for r in records:
+        for word in (r.given.word, r.father.word):
+            if word:
+                counts[word] += 1
+    common: dict[str, set[str]] = defaultdict(set)
+    for word, count in counts.items():
+        if count >= COMMON:
+            for key in name_feature(word).keys:
+                if len(key) >= 4:
+                    for variant in _variants(key):
+                        common[variant].add(word)
+    aliases: dict[str, tuple[str, ...]] = {}
+    for word, count in counts.items():
+        if count > RARE:
+            continue
+        own = [k for k in name_feature(word).keys if len(k) >= 4]
+        near = {other for k in own for v in _variants(k) for other in common.get(v, ())}
+        found = sorted(other for other in near
+                       if any(osa(k, x, score_cutoff=1) <= 1 for k in own
+                              for x in name_feature(other).keys))
+        if found:
+            aliases[word] = tuple(found[:MAX_ALIASES])
+    return aliases
+
+
 def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
     """(block id, record index) of every key of every record, sorted by block then record."""
     key_ids: dict[str, int] = {}
+    aliases = slip_aliases(records)
     combos: dict[tuple[str, str], int] = {}
     combo_keys: list[list[int]] = []
     combo_of = np.empty(len(records), np.int64)
@@ -76,7 +133,8 @@ def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
         combo = combos.get(pair)
         if combo is None:
             combo = combos[pair] = len(combo_keys)
-            combo_keys.append([key_ids.setdefault(k, len(key_ids)) for k in _name_keys(*pair)])
+            combo_keys.append([key_ids.setdefault(k, len(key_ids))
+                               for k in sorted(_combo_keys(*pair, aliases))])
         combo_of[i] = combo
         if r.record.document:
             extra_block.append(key_ids.setdefault("doc:" + r.record.document, len(key_ids)))
