@@ -158,7 +158,7 @@ class PairSet:
     whenever its pending codes grow, so the duplicates never pile up in memory."""
 
     BUCKETS = 64
-    PENDING = 2_000_000
+    PENDING = 500_000
 
     def __init__(self, n: int) -> None:
         self.n = n

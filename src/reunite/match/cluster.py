@@ -8,26 +8,49 @@ closure chains namesakes together through a record that lacks the distinguishing
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+import numpy as np
+import numpy.typing as npt
+
+Ints = npt.NDArray[np.int64]
 MAX_CHECKS = 400  # member pairs checked with ``conflict`` before a merge
 
 
+class _Partners:
+    """Each record's partners in a set of pairs (both directions), as sorted arrays."""
+
+    def __init__(self, n: int, a: Ints, b: Ints) -> None:
+        first = np.concatenate((a, b))
+        second = np.concatenate((b, a))
+        order = np.argsort(first, kind="stable")
+        self.others = second[order]
+        self.starts = np.searchsorted(first[order], np.arange(n + 1))
+
+    def of(self, x: int) -> list[int]:
+        return self.others[self.starts[x]:self.starts[x + 1]].tolist()  # type: ignore[no-any-return]
+
+
+def _arrays(pairs: Iterable[tuple[int, int]] | tuple[Ints, Ints]) -> tuple[Ints, Ints]:
+    if isinstance(pairs, tuple) and len(pairs) == 2 and isinstance(pairs[0], np.ndarray):
+        return pairs[0].astype(np.int64), pairs[1].astype(np.int64)
+    listed = list(pairs)
+    return (np.array([x for x, _ in listed], np.int64),
+            np.array([y for _, y in listed], np.int64))
+
+
 def clusters(n: int, links: Iterable[tuple[int, int]],
-             cannot: Iterable[tuple[int, int]] = (),
+             cannot: Iterable[tuple[int, int]] | tuple[Ints, Ints] = (),
              conflict: Callable[[int, int], bool] | None = None) -> list[int]:
     """Cluster number of each record (the smallest record index in its cluster).
 
-    ``links`` should come most probable first. ``conflict(a, b)`` tells whether two records
-    cannot be one person (checked across the two clusters before merging them, up to
-    MAX_CHECKS member pairs; pairs never scored as candidates are covered this way)."""
+    ``links`` should come most probable first. ``cannot`` holds the pairs scored as two
+    people (pairs or two arrays). ``conflict(a, b)`` tells whether two records cannot be one
+    person (checked across the two clusters before merging them, up to MAX_CHECKS member
+    pairs; pairs never scored as candidates are covered this way)."""
     parent = list(range(n))
     members: dict[int, list[int]] = {}
-    apart: dict[int, set[int]] = defaultdict(set)
-    for a, b in cannot:
-        apart[a].add(b)
-        apart[b].add(a)
+    apart = _Partners(n, *_arrays(cannot))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -41,7 +64,7 @@ def clusters(n: int, links: Iterable[tuple[int, int]],
             continue
         ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
         small, large_root = (ma, rb) if len(ma) <= len(mb) else (mb, ra)
-        if any(find(other) == large_root for x in small for other in apart.get(x, ())):
+        if any(find(other) == large_root for x in small for other in apart.of(x)):
             continue
         if conflict is not None and len(ma) * len(mb) <= MAX_CHECKS and any(
                 conflict(x, y) for x in ma for y in mb if (x, y) != (a, b) and (y, x) != (a, b)):

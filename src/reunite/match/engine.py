@@ -245,12 +245,11 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     linked[a[order]] = linked[b[order]] = True
     # kept apart only matters between records that some accepted pair links
     low = np.flatnonzero((probability <= CANNOT_LINK) & linked[a] & linked[b])
-    cannot = list(zip(a[low].tolist(), b[low].tolist(), strict=True))
 
     def conflict(x: int, y: int) -> bool:
         return conflicting(compare(feats[x], feats[y]).levels)
 
-    cluster_of = clusters(n, list(zip(a[order].tolist(), b[order].tolist(), strict=True)),
-                          cannot, conflict)
+    cluster_of = clusters(n, zip(a[order].tolist(), b[order].tolist(), strict=True),
+                          (a[low], b[low]), conflict)
     assignments = [(r.id, records[cluster_of[i]].id) for i, r in enumerate(records)]
     return LinkResult(assignments, kept_arrays, [r.id for r in records], model, total)

@@ -13,7 +13,7 @@ from reunite.names.reading import read_word
 from reunite.places.resolve import find_place
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameFeature:
     word: str  # the first word of the part, as written ("" when unknown)
     keys: frozenset[str]  # phonetic keys of its readings (and of its table entry)
@@ -74,7 +74,7 @@ def place_codes(text: str) -> frozenset[str]:
     return frozenset({"?" + text.lower()})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Features:
     record: MatchRecord
     given: NameFeature

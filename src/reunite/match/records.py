@@ -12,7 +12,7 @@ def document_key(number: str) -> str:
     return "".join(ch for ch in number.upper() if ch.isalnum())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MatchRecord:
     id: str
     given: str  # as written, any script ("" when unknown)
