@@ -330,3 +330,19 @@ def test_a_rare_slip_of_a_common_spelling_meets_its_records():
     pairs = set(zip(*(x.tolist() for x in blocking.candidate_pairs(feats)), strict=True))
     assert {(k, 5) for k in range(5)} <= pairs
     assert not {(k, 7) for k in range(5)} & pairs
+
+
+def test_a_number_one_slip_apart_or_a_birth_day_with_one_name_makes_a_candidate():
+    from reunite.match import blocking
+    from reunite.match.features import features
+
+    rows = "id,name,sex,birth_date,age,age_on,place,document\n" + (
+        "a1,Samuel Goldsworthy,M,1927-06-07,,,Naremburn,5061165\n"
+        "a2,Samuel Hobson,M,1927-06-07,,,Naremburn,5061265\n"  # other surname, same day
+        "b1,Madeline Lowe,F,1965,,,Carrara,8520720\n"
+        "b2,Beau Lowe,F,1970,,,Carrara,8529720\n"  # number one slip apart
+        "c1,Samuel Hobson,M,1928-06-07,,,Naremburn,1111111\n")  # another day, other number
+    feats = [features(r) for r in parse_records(io.StringIO(rows))]
+    pairs = set(zip(*(x.tolist() for x in blocking.candidate_pairs(feats)), strict=True))
+    assert (0, 1) in pairs and (2, 3) in pairs
+    assert (0, 4) not in pairs and (1, 4) in pairs  # c1 meets a2 by their names

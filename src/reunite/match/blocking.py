@@ -3,7 +3,7 @@
 Rules (any one suffices, as Splink's blocking rules combine): the same phonetic key of the
 given name and consonant skeleton of the father's name; the reverse; the same pair of
 skeletons in either order (this one survives Chinese transcription and swapped order); the
-same identity document number.
+same identity document number, or one slip apart; the same exact birth day and either name.
 Inside a block larger than MAX_BLOCK (a common name), records are paired by sorted
 neighbourhood, in two passes (as the multi-pass sorted-neighbourhood method does): once
 sorted by birth years, once by place then birth years; each record meets the REACH records
@@ -36,9 +36,24 @@ REACH = 12
 def keys(f: Features, aliases: Mapping[str, tuple[str, ...]] | None = None) -> set[str]:
     """The record's blocking keys; with ``aliases`` (see `slip_aliases`), also the keys it
     would have with a rare spelling replaced by a common one a slip away."""
-    out = set(_combo_keys(f.given.word, f.father.word, aliases or {}))
-    if f.record.document:
-        out.add("doc:" + f.record.document)
+    return set(_combo_keys(f.given.word, f.father.word, aliases or {})) | _fact_keys(f)
+
+
+def _fact_keys(f: Features) -> set[str]:
+    """Keys beyond the names: the document number, and the number with one character
+    dropped (numbers of six or more: two numbers one slip apart share one); the exact birth
+    day with either name (a record whose other name was written differently, or replaced
+    by a grandfather's or a nickname)."""
+    out: set[str] = set()
+    number = f.record.document
+    if number:
+        out.add("doc:" + number)
+        if len(number) >= 6:
+            out.update("doc~" + v for v in _variants(number))
+    day = f.record.birth_min
+    if day is not None and day == f.record.birth_max:
+        for name in (f.given, f.father):
+            out.update(f"day:{day.isoformat()}|n:{key}" for key in name.keys)
     return out
 
 
@@ -136,8 +151,8 @@ def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
             combo_keys.append([key_ids.setdefault(k, len(key_ids))
                                for k in sorted(_combo_keys(*pair, aliases))])
         combo_of[i] = combo
-        if r.record.document:
-            extra_block.append(key_ids.setdefault("doc:" + r.record.document, len(key_ids)))
+        for key in _fact_keys(r):
+            extra_block.append(key_ids.setdefault(key, len(key_ids)))
             extra_member.append(i)
     lengths = np.array([len(k) for k in combo_keys], np.int64)
     flat = np.fromiter((k for ks in combo_keys for k in ks), np.int64, int(lengths.sum()))
