@@ -17,7 +17,8 @@ import numpy as np
 import numpy.typing as npt
 
 from reunite.match.comparisons import document_level, word_level
-from reunite.match.features import Features
+from reunite.match.features import Features, name_feature
+from reunite.names.compare import canonical, may_have_suffix
 
 Ints = npt.NDArray[np.int64]
 
@@ -37,6 +38,21 @@ class Columns:
     places: list[frozenset[str]]
     document: Ints  # document number id, 0 when unknown
     documents: list[str]
+    first: Ints  # word id -> id of its first name-table entry (0: not in the table)
+    only: Ints  # word id -> id of its entry when it has exactly one (else 0)
+    suffixed: npt.NDArray[np.bool_]  # word id -> may end in an optional suffix
+
+
+def _word_columns(words: list[str]) -> tuple[Ints, Ints, npt.NDArray[np.bool_]]:
+    entries: dict[str, int] = {"": 0}
+    first, only, suffixed = [0], [0], [False]
+    for word in words[1:]:
+        found = canonical(word) if name_feature(word).word else ()
+        ids = [entries.setdefault(e.uly, len(entries)) for e in found]
+        first.append(ids[0] if ids else 0)
+        only.append(ids[0] if len(ids) == 1 else 0)
+        suffixed.append(bool(found) and may_have_suffix(word))
+    return (np.array(first, np.int64), np.array(only, np.int64), np.array(suffixed, np.bool_))
 
 
 def columns(records: Sequence[Features]) -> Columns:
@@ -58,8 +74,9 @@ def columns(records: Sequence[Features]) -> Columns:
                     if r.record.birth_min is not None and r.record.birth_min == r.record.birth_max
                     else -1 for r in records], np.int64)
     sex = np.array([{"M": 1, "F": 2}.get(r.record.sex, 0) for r in records], np.int64)
-    return Columns(given, father, list(words), lo, hi, day, sex, place, list(places), document,
-                   list(documents))
+    word_list = list(words)
+    return Columns(given, father, word_list, lo, hi, day, sex, place, list(places), document,
+                   list(documents), *_word_columns(word_list))
 
 
 PARALLEL_FROM = 20_000  # distinct pairs worth sharing out among processes
@@ -114,7 +131,18 @@ class Levels:
 def pair_levels(c: Columns, a: Ints, b: Ints, workers: int = 1) -> Levels:
     """Levels of the pairs (a[k], b[k]); name pairs are compared in ``workers`` processes."""
     def names(x: Ints, y: Ints) -> Ints:
-        return _by_distinct(x, y, lambda i, j: word_level(c.words[i], c.words[j]), workers)
+        """word_level of each pair; the same word or table entry, and two words of
+        different single table entries without a suffix, are settled without comparing."""
+        out = np.full(len(x), -1, np.int64)
+        known = (x > 0) & (y > 0)
+        same = known & ((x == y) | ((c.first[x] > 0) & (c.first[x] == c.first[y])))
+        apart = (known & ~same & (c.only[x] > 0) & (c.only[y] > 0) & ~c.suffixed[x]
+                 & ~c.suffixed[y])
+        out[same], out[apart] = 3, 0
+        rest = known & ~same & ~apart
+        out[rest] = _by_distinct(x[rest], y[rest],
+                                 lambda i, j: word_level(c.words[i], c.words[j]), workers)
+        return out
 
     given = names(c.given[a], c.given[b])
     father = names(c.father[a], c.father[b])

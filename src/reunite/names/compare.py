@@ -137,6 +137,11 @@ def _best_at_least(ra: tuple[Reading, ...], rb: tuple[Reading, ...], floor: floa
 _SUFFIX_ENDINGS = (*(phonetics.fold_key(tuple(s)) for s in OPTIONAL_SUFFIXES), "jian")
 
 
+def may_have_suffix(word: str) -> bool:
+    """Whether a reading of the word ends like an optional suffix (-jan, -xan, Haji...)."""
+    return any(r.key.endswith(_SUFFIX_ENDINGS) for r in readings(word))
+
+
 def _stem_match(ra: tuple[Reading, ...], rb: tuple[Reading, ...],
                 at_least: bool = False) -> tuple[float, str] | None:
     """The best score of one name against the other without its suffix (x 0.9); with
