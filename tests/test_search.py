@@ -133,3 +133,27 @@ def test_among_many_namesakes_the_one_born_then_is_opened_and_found(registry, mo
                               birth=BirthDate.parse("1991"), limit=1)
     assert hits[0].person.id == wanted
     assert opened and max(opened) <= 5  # 5 x limit, above the cap of 4
+
+
+def test_a_pair_of_names_is_looked_up_as_a_pair_first(registry, family, monkeypatch):
+    """Each name alone of a common pair has tens of thousands of bearers in a large
+    registry; the index keeps the pair's keys too, and a search that finds a strong hit
+    through them reads no per-name lists."""
+    from reunite.services import search
+    from reunite.store import name_index as index_store
+
+    with registry.transaction() as tx:
+        roles = set(tx.conn.scalars(select(name_index.c.role).where(
+            name_index.c.person_id == family["mihriban"])))
+    assert roles == {"given", "father", "pair"}
+    asked: list[str | None] = []
+    real = index_store.candidates
+
+    def spy(tx, keys, role=None):
+        asked.append(role)
+        return real(tx, keys, role)
+
+    monkeypatch.setattr(search.name_index, "candidates", spy)
+    with registry.transaction() as tx:
+        hits = search_persons(tx, name="Мехрибан Абликим", limit=1)
+    assert hits[0].person.id == family["mihriban"] and asked == ["pair"]

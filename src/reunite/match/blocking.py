@@ -17,9 +17,9 @@ namesakes cannot be told from them by any matcher (see bench/linkage_ceiling.py)
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -57,7 +57,6 @@ def _fact_keys(f: Features) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1_000_000)
 def _name_keys(given: str, father: str) -> tuple[str, ...]:
     """The keys a pair of names gives (remembered: a file repeats pairs of names)."""
     out: set[str] = set()
@@ -135,34 +134,38 @@ def slip_aliases(records: Sequence[Features]) -> dict[str, tuple[str, ...]]:
 
 
 def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
-    """(block id, record index) of every key of every record, sorted by block then record."""
-    key_ids: dict[str, int] = {}
+    """(block id, record index) of every key of every record, sorted by block then record.
+
+    Keys are kept as 64-bit hashes, not strings (a million records have millions of keys);
+    two keys that happened to share a hash would only merge two blocks."""
     aliases = slip_aliases(records)
     combos: dict[tuple[str, str], int] = {}
-    combo_keys: list[list[int]] = []
+    combo_keys: list[Ints] = []
     combo_of = np.empty(len(records), np.int64)
-    extra_block: list[int] = []
-    extra_member: list[int] = []
+    extra_block, extra_member = array("q"), array("q")
     for i, r in enumerate(records):
         pair = (r.given.word, r.father.word)
         combo = combos.get(pair)
         if combo is None:
             combo = combos[pair] = len(combo_keys)
-            combo_keys.append([key_ids.setdefault(k, len(key_ids))
-                               for k in sorted(_combo_keys(*pair, aliases))])
+            combo_keys.append(np.array([hash(k) for k in _combo_keys(*pair, aliases)],
+                                       np.int64))
         combo_of[i] = combo
         for key in _fact_keys(r):
-            extra_block.append(key_ids.setdefault(key, len(key_ids)))
+            extra_block.append(hash(key))
             extra_member.append(i)
     lengths = np.array([len(k) for k in combo_keys], np.int64)
-    flat = np.fromiter((k for ks in combo_keys for k in ks), np.int64, int(lengths.sum()))
+    flat = np.concatenate(combo_keys)
+    del combo_keys, combos
     offsets = np.concatenate(([0], np.cumsum(lengths)))
     counts = lengths[combo_of]
     rec = np.repeat(np.arange(len(records), dtype=np.int64), counts)
     within = np.arange(len(rec), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-    block = flat[offsets[combo_of][rec] + within]
-    block = np.concatenate((block, np.array(extra_block, np.int64)))
-    rec = np.concatenate((rec, np.array(extra_member, np.int64)))
+    hashed = flat[offsets[combo_of][rec] + within]
+    hashed = np.concatenate((hashed, np.frombuffer(extra_block, np.int64)))
+    rec = np.concatenate((rec, np.frombuffer(extra_member, np.int64)))
+    _, block = np.unique(hashed, return_inverse=True)
+    block = block.astype(np.int64).reshape(-1)
     order = np.lexsort((rec, block))
     return block[order], rec[order]
 
@@ -197,13 +200,22 @@ class PairSet:
                 self._compact(k)
 
     def _compact(self, k: int) -> None:
-        self.done[k] = np.unique(np.concatenate((self.done[k], *self.pending[k])))
+        codes = np.sort(np.concatenate((self.done[k], *self.pending[k])))
+        # (np.unique without return_inverse takes a hashing path, ~40x slower than sorting
+        # for tens of millions of int64 in numpy 2.4)
+        self.done[k] = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
         self.pending[k], self.sizes[k] = [], 0
 
-    def codes(self) -> Ints:
+    def pairs(self) -> tuple[Ints, Ints]:
+        """Every pair once, sorted, as (first, second) arrays (built bucket by bucket)."""
+        firsts, seconds = [], []
         for k in range(self.BUCKETS):
             self._compact(k)
-        return np.concatenate(self.done)
+            codes, self.done[k] = self.done[k], np.empty(0, np.int64)
+            firsts.append(codes // self.n)
+            seconds.append(codes % self.n)
+            del codes
+        return np.concatenate(firsts), np.concatenate(seconds)
 
 
 def _window(block: Ints, rec: Ints, lo: Ints, hi: Ints) -> Iterator[Ints]:
@@ -252,5 +264,4 @@ def candidate_pairs(records: Sequence[Features]) -> tuple[Ints, Ints]:
     place = np.fromiter((places.setdefault(r.place, len(places)) for r in records), np.int64, n)
     for codes in _neighbours(block[large], rec[large], lo, hi, place):
         found.add(codes)
-    codes = found.codes()
-    return codes // n, codes % n
+    return found.pairs()

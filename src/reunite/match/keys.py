@@ -44,12 +44,26 @@ def name_parts(person: Person) -> list[tuple[str, str]]:
     return list(dict.fromkeys(parts))
 
 
+def pair_keys(given: set[tuple[str, str]], father: set[tuple[str, str]]) -> set[str]:
+    """Keys of a given name and a father's name together ('given key|father key'): a
+    common pair of names has hundreds of bearers in a large registry where each name alone
+    has tens of thousands, so a search looks the pair up first."""
+    return {f"{g}|{f}" for kind_g, g in given if kind_g == "key"
+            for kind_f, f in father if kind_f == "key"}
+
+
 def person_keys(person: Person) -> set[tuple[str, str, str]]:
-    """(role, kind, value) blocking keys of a person."""
+    """(role, kind, value) blocking keys of a person: each name part's keys under its role,
+    and the keys of each (given, father) pair of its parts under the role 'pair'."""
     out: set[tuple[str, str, str]] = set()
+    by_role: dict[str, set[tuple[str, str]]] = {"given": set(), "father": set()}
     for role, word in name_parts(person):
         try:
-            out.update((role, kind, value) for kind, value in part_keys(word))
+            found = part_keys(word)
         except InvalidInput:
             continue  # a name in an unsupported script is kept but not indexed
+        out.update((role, kind, value) for kind, value in found)
+        by_role[role] |= found
+    out.update(("pair", "key", value) for value in pair_keys(by_role["given"],
+                                                           by_role["father"]))
     return out

@@ -19,7 +19,7 @@ from datetime import date
 from reunite.domain.dates import BirthDate
 from reunite.domain.persons import Person, Sex
 from reunite.errors import InvalidInput
-from reunite.match.keys import name_parts, part_keys
+from reunite.match.keys import name_parts, pair_keys, part_keys
 from reunite.names.compare import compare_parts
 from reunite.names.parse import parse_name
 from reunite.store import name_index
@@ -113,20 +113,24 @@ def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
     keys = [part_keys(word) for word in words]
     hits: list[SearchHit] = []
     seen: set[str] = set()
-    # Narrowest first: each part among names of its own role (a query's father's name among
-    # fathers' names), as it is scored; then in any role (a record written surname first);
-    # then either part alone. Each wider step runs only while fewer than `limit` were found
-    # and none of them agrees strongly.
+    # Narrowest first: the two parts as a pair; each part among names of its own role (a
+    # query's father's name among fathers' names), as it is scored; then in any role (a
+    # record written surname first); then either part alone. Each wider step runs only
+    # while fewer than `limit` were found and none of them agrees strongly.
     query = _Query(parsed.given, parsed.father, sex, birth, max(DECRYPTED, 5 * limit))
+    if len(words) == 2:  # the pair of names first: few bearers even for common names
+        pairs = {("key", v) for v in pair_keys(keys[0], keys[1])}
+        found_pairs = name_index.candidates(tx, pairs, "pair")
+        hits += _score(tx, {i: 2 * len(k) for i, k in found_pairs.items()}, query, seen)
     for roles in (("given", "father"), (None, None)):
+        if len(hits) >= limit or any(h.score >= STRONG for h in hits):
+            break
         if len(words) < 2 and roles[0] is not None:
             continue
         found = [name_index.candidates(tx, k, r) for k, r in zip(keys, roles, strict=False)]
         shared = set.intersection(*(set(f) for f in found)) - seen
         evidence = {i: sum(len(f[i]) for f in found) for i in shared}
         hits += _score(tx, evidence, query, seen)
-        if len(hits) >= limit or any(h.score >= STRONG for h in hits):
-            break
     if not hits and len(words) == 2:  # no one shares both: fall back to either part
         either = name_index.candidates(tx, keys[0] | keys[1])
         hits += _score(tx, {i: len(k) for i, k in either.items() if i not in seen}, query,
