@@ -1,8 +1,11 @@
 """Run Splink (DuckDB backend) on a `reunite link` input file, configured as a competent user
 would: names split into given and father's name, lower-cased; Jaro-Winkler name comparisons
-with term-frequency adjustments; birth year and exact date levels; sex and place exact; u by
-random sampling, m by EM in two sessions blocked on names and on birth year; clusters at the
-same match probability as Reunite's. Used by linkage.py; needs the bench extras.
+with term-frequency adjustments; birth year and exact date levels; sex and place exact;
+candidates blocked on both names, or on either name with the exact birth date (tight enough
+for a million records); u by random sampling, m by EM in two sessions (blocked on both names,
+and on the father's name with the birth year, so that each comparison is estimated in one);
+clusters at the same match probability as Reunite's. Used by linkage.py; needs the bench
+extras.
 
     python bench/run_splink.py INPUT.csv OUTPUT.csv [THRESHOLD]
 """
@@ -50,8 +53,8 @@ settings = SettingsCreator(
     ],
     blocking_rules_to_generate_predictions=[
         block_on("given", "father"),
-        block_on("father", "birth_year"),
-        block_on("given", "birth_year"),
+        block_on("father", "dob"),
+        block_on("given", "dob"),
     ],
     retain_intermediate_calculation_columns=False,
 )
@@ -61,7 +64,8 @@ linker.training.estimate_probability_two_random_records_match(
     [block_on("given", "father", "birth_year")], recall=0.7)
 linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
 linker.training.estimate_parameters_using_expectation_maximisation(block_on("given", "father"))
-linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_year"))
+linker.training.estimate_parameters_using_expectation_maximisation(
+    block_on("father", "birth_year"))
 predictions = linker.inference.predict(threshold_match_probability=0.01)
 clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
     predictions, threshold_match_probability=threshold)
