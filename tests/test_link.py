@@ -347,3 +347,28 @@ def test_a_number_one_slip_apart_or_a_birth_day_with_one_name_makes_a_candidate(
     pairs = set(zip(*(x.tolist() for x in blocking.candidate_pairs(feats)), strict=True))
     assert (0, 1) in pairs and (2, 3) in pairs
     assert (0, 4) not in pairs and (1, 4) in pairs  # c1 meets a2 by their names
+
+
+def test_components_are_the_connected_parts():
+    import numpy as np
+
+    from reunite.match.cluster import components
+
+    rng = random.Random(5)
+    n = 300
+    pairs = [(rng.randrange(n), rng.randrange(n)) for _ in range(200)]
+    a = np.array([x for x, _ in pairs])
+    b = np.array([y for _, y in pairs])
+    found = components(n, a, b).tolist()
+    parent = list(range(n))  # reference: union-find
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for x, y in pairs:
+        rx, ry = find(x), find(y)
+        parent[max(rx, ry)] = min(rx, ry)
+    assert found == [min(i for i in range(n) if find(i) == find(k)) for k in range(n)]
+    assert len(set(found)) < n - 50

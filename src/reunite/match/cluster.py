@@ -74,3 +74,24 @@ def clusters(n: int, links: Iterable[tuple[int, int]],
         members[root] = ma + mb
         members.pop(child, None)
     return [find(i) for i in range(n)]
+
+
+def components(n: int, a: Ints, b: Ints) -> Ints:
+    """Connected components of the pairs (a[k], b[k]): each record's smallest reachable
+    index (labels spread along pairs, then shortcut through their own labels, until they
+    settle)."""
+    labels = np.arange(n, dtype=np.int64)
+    while len(a):
+        low = np.minimum(labels[a], labels[b])
+        spread = labels.copy()
+        np.minimum.at(spread, a, low)
+        np.minimum.at(spread, b, low)
+        while True:  # pointer jumping: a label's own label
+            jumped = spread[spread]
+            if np.array_equal(jumped, spread):
+                break
+            spread = jumped
+        if np.array_equal(spread, labels):
+            break
+        labels = spread
+    return labels

@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from reunite.match import blocking
-from reunite.match.cluster import clusters
+from reunite.match.cluster import clusters, components
 from reunite.match.comparisons import FIELDS, compare, conflicting
 from reunite.match.features import Features, features
 from reunite.match.levels import Columns, Levels, columns, pair_levels
@@ -241,10 +241,10 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
                         levels.swapped[kept])
     order = np.flatnonzero(probability >= threshold)
     order = order[np.argsort(-probability[order], kind="stable")]
-    linked = np.zeros(n, np.bool_)
-    linked[a[order]] = linked[b[order]] = True
-    # kept apart only matters between records that some accepted pair links
-    low = np.flatnonzero((probability <= CANNOT_LINK) & linked[a] & linked[b])
+    # kept apart only matters between records that accepted pairs could join
+    component = components(n, a[order], b[order])
+    low = np.flatnonzero((probability <= CANNOT_LINK) & (component[a] == component[b]))
+    del component
 
     def conflict(x: int, y: int) -> bool:
         return conflicting(compare(feats[x], feats[y]).levels)

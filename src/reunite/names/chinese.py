@@ -16,7 +16,7 @@ principle that the Uyghur pronunciation governs.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.pinyin_dict import pinyin_dict
@@ -63,6 +63,12 @@ def segment(word: str) -> list[str] | None:
 
     Prefers longer syllables first and backtracks; 'er' is allowed as its own syllable (尔).
     """
+    found = _segment(word)
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=100_000)
+def _segment(word: str) -> tuple[str, ...] | None:
     text = word.lower().replace("ü", "v").replace("'", "")
     syllables = pinyin_syllables()
 
@@ -78,8 +84,7 @@ def segment(word: str) -> list[str] | None:
                     return (piece, *rest)
         return None
 
-    result = split(0)
-    return list(result) if result is not None else None
+    return split(0)
 
 
 def looks_like_pinyin(word: str) -> bool:

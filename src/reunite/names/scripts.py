@@ -1,6 +1,7 @@
 """Which writing system a piece of text is in."""
 
 import unicodedata
+from functools import cache
 
 from reunite.domain.persons import Script
 
@@ -21,6 +22,7 @@ _BLOCKS: tuple[tuple[int, int, Script], ...] = (
 )
 
 
+@cache
 def char_script(ch: str) -> Script | None:
     """The script of one letter, or None for digits, spaces, punctuation and marks."""
     if not unicodedata.category(ch).startswith("L"):
