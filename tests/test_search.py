@@ -105,6 +105,17 @@ def test_upgrading_a_registry_from_before_the_index_builds_it(engine, registry, 
         assert search_persons(tx, name="米日班")[0].person.id == family["mihriban"]
 
 
+def test_upgrading_an_index_without_pairs_rebuilds_it_with_pairs(engine, registry, family):
+    with engine.begin() as conn:  # back to the index of names one by one
+        command.downgrade(migrate.alembic_config(conn), "0004")
+        assert conn.scalar(select(func.count()).select_from(name_index)
+                           .where(name_index.c.role == "pair")) == 0
+    reopened = Registry.open(engine, PASSPHRASE, "tester")
+    with reopened.transaction() as tx:
+        assert tx.conn.scalar(select(func.count()).select_from(name_index)
+                              .where(name_index.c.role == "pair")) > 0
+
+
 def test_among_many_namesakes_the_one_born_then_is_opened_and_found(registry, monkeypatch):
     """A common name has more namesakes than a search opens (decrypts); the candidates are
     ranked first by the sex and birth years stored in clear, so the one born in the year

@@ -18,7 +18,7 @@ from reunite.store import keys, migrate
 from reunite.store.crypto import Vault
 from reunite.store.tables import change_log
 
-INDEX_REVISION = "0002"  # the migration that created the name index
+INDEX_REVISION = "0005"  # the migration after which the name index is (re)built
 
 
 @dataclass

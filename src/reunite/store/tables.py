@@ -352,6 +352,7 @@ name_index = Table(
     Column("digest", LargeBinary(16), primary_key=True),
     Index("ix_name_index_digest", "digest"),
     CheckConstraint("kind IN ('key', 'skeleton')", name="kind"),
+    CheckConstraint("role IN ('given', 'father', 'pair')", name="role"),
 )
 
 match_candidates = Table(
