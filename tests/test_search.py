@@ -168,3 +168,19 @@ def test_a_pair_of_names_is_looked_up_as_a_pair_first(registry, family, monkeypa
     with registry.transaction() as tx:
         hits = search_persons(tx, name="Мехрибан Абликим", limit=1)
     assert hits[0].person.id == family["mihriban"] and asked == ["pair"]
+
+
+def test_persons_sharing_every_part_are_counted_in_the_database(registry, family):
+    from reunite.match.keys import part_keys
+    from reunite.store.name_index import shared_by_all
+
+    with registry.transaction() as tx:
+        both = shared_by_all(tx, [(part_keys("Мехрибан"), "given"),
+                                  (part_keys("Абликим"), "father")])
+        swapped = shared_by_all(tx, [(part_keys("Абликим"), "given"),
+                                     (part_keys("Мехрибан"), "father")])
+        any_role = shared_by_all(tx, [(part_keys("Абликим"), None),
+                                      (part_keys("Мехрибан"), None)])
+    assert set(both) == {family["mihriban"], family["hidden"]}  # consent is the service's
+    assert all(count >= 2 for count in both.values())
+    assert swapped == {} and set(any_role) == set(both)

@@ -44,12 +44,15 @@ def name_parts(person: Person) -> list[tuple[str, str]]:
     return list(dict.fromkeys(parts))
 
 
-def pair_keys(given: set[tuple[str, str]], father: set[tuple[str, str]]) -> set[str]:
-    """Keys of a given name and a father's name together ('given key|father key'): a
-    common pair of names has hundreds of bearers in a large registry where each name alone
-    has tens of thousands, so a search looks the pair up first."""
-    return {f"{g}|{f}" for kind_g, g in given if kind_g == "key"
-            for kind_f, f in father if kind_f == "key"}
+def pair_keys(given: set[tuple[str, str]],
+              father: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(kind, value) keys of a given name and a father's name together: 'given key|father
+    key', and the same of their skeletons (which survive a Chinese transcription). A common
+    pair of names has hundreds of bearers in a large registry where each name alone has tens
+    of thousands, so a search looks the pair up first."""
+    return {(kind, f"{g}|{f}") for kind in ("key", "skeleton")
+            for kind_g, g in given if kind_g == kind
+            for kind_f, f in father if kind_f == kind}
 
 
 def person_keys(person: Person) -> set[tuple[str, str, str]]:
@@ -64,6 +67,6 @@ def person_keys(person: Person) -> set[tuple[str, str, str]]:
             continue  # a name in an unsupported script is kept but not indexed
         out.update((role, kind, value) for kind, value in found)
         by_role[role] |= found
-    out.update(("pair", "key", value) for value in pair_keys(by_role["given"],
-                                                           by_role["father"]))
+    out.update(("pair", kind, value)
+               for kind, value in pair_keys(by_role["given"], by_role["father"]))
     return out

@@ -119,18 +119,15 @@ def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
     # while fewer than `limit` were found and none of them agrees strongly.
     query = _Query(parsed.given, parsed.father, sex, birth, max(DECRYPTED, 5 * limit))
     if len(words) == 2:  # the pair of names first: few bearers even for common names
-        pairs = {("key", v) for v in pair_keys(keys[0], keys[1])}
-        found_pairs = name_index.candidates(tx, pairs, "pair")
+        found_pairs = name_index.candidates(tx, pair_keys(keys[0], keys[1]), "pair")
         hits += _score(tx, {i: 2 * len(k) for i, k in found_pairs.items()}, query, seen)
     for roles in (("given", "father"), (None, None)):
         if len(hits) >= limit or any(h.score >= STRONG for h in hits):
             break
         if len(words) < 2 and roles[0] is not None:
             continue
-        found = [name_index.candidates(tx, k, r) for k, r in zip(keys, roles, strict=False)]
-        shared = set.intersection(*(set(f) for f in found)) - seen
-        evidence = {i: sum(len(f[i]) for f in found) for i in shared}
-        hits += _score(tx, evidence, query, seen)
+        shared = name_index.shared_by_all(tx, list(zip(keys, roles, strict=False)))
+        hits += _score(tx, {i: n for i, n in shared.items() if i not in seen}, query, seen)
     if not hits and len(words) == 2:  # no one shares both: fall back to either part
         either = name_index.candidates(tx, keys[0] | keys[1])
         hits += _score(tx, {i: len(k) for i, k in either.items() if i not in seen}, query,

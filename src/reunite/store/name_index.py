@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import and_, case, delete, func, insert, or_, select
 
 from reunite.domain.persons import Person
 from reunite.match.keys import person_keys
@@ -51,3 +51,23 @@ def candidates(tx: Tx, keys: Iterable[tuple[str, str]],
     for person_id, digest in rows:
         found.setdefault(person_id, set()).add(digests[bytes(digest)])
     return found
+
+
+def shared_by_all(tx: Tx, parts: list[tuple[Iterable[tuple[str, str]], str | None]]
+                  ) -> dict[str, int]:
+    """Persons who share some key of every part ((kind, value) keys, in a name part of the
+    role when one is given): person id -> how many index rows matched. Counted in the
+    database, so a common name's tens of thousands of rows never reach Python."""
+    conditions = []
+    for keys, role in parts:
+        digests = [tx.vault.blind_index(f"name-{kind}", value) for kind, value in keys]
+        if not digests:
+            return {}
+        condition = name_index.c.digest.in_(digests)
+        conditions.append(condition if role is None
+                          else and_(condition, name_index.c.role == role))
+    query = (select(name_index.c.person_id, func.count())
+             .where(or_(*conditions))
+             .group_by(name_index.c.person_id)
+             .having(and_(*(func.max(case((c, 1), else_=0)) == 1 for c in conditions))))
+    return {person_id: int(count) for person_id, count in tx.conn.execute(query)}
