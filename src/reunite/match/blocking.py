@@ -207,15 +207,20 @@ class PairSet:
         self.pending[k], self.sizes[k] = [], 0
 
     def pairs(self) -> tuple[Ints, Ints]:
-        """Every pair once, sorted, as (first, second) arrays (built bucket by bucket)."""
-        firsts, seconds = [], []
+        """Every pair once, sorted, as (first, second) arrays (filled bucket by bucket, each
+        bucket's codes let go as soon as they are copied)."""
         for k in range(self.BUCKETS):
             self._compact(k)
+        total = sum(len(d) for d in self.done)
+        first, second = np.empty(total, np.int64), np.empty(total, np.int64)
+        at = 0
+        for k in range(self.BUCKETS):
             codes, self.done[k] = self.done[k], np.empty(0, np.int64)
-            firsts.append(codes // self.n)
-            seconds.append(codes % self.n)
+            first[at:at + len(codes)] = codes // self.n
+            second[at:at + len(codes)] = codes % self.n
+            at += len(codes)
             del codes
-        return np.concatenate(firsts), np.concatenate(seconds)
+        return first, second
 
 
 def _window(block: Ints, rec: Ints, lo: Ints, hi: Ints) -> Iterator[Ints]:
@@ -262,6 +267,8 @@ def candidate_pairs(records: Sequence[Features]) -> tuple[Ints, Ints]:
     hi = np.array([r.years[1] if r.years else -1 for r in records], np.int64)
     places: dict[frozenset[str], int] = {frozenset(): 0}
     place = np.fromiter((places.setdefault(r.place, len(places)) for r in records), np.int64, n)
+    del sb, sr
     for codes in _neighbours(block[large], rec[large], lo, hi, place):
         found.add(codes)
+    del block, rec, large
     return found.pairs()
