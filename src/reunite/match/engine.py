@@ -67,9 +67,9 @@ class _Kept:
     a: Ints
     b: Ints
     probability: npt.NDArray[np.float64]
-    table: npt.NDArray[np.int8]
-    weights: npt.NDArray[np.float64]
-    swapped: npt.NDArray[np.bool_]
+    levels: Levels
+    given_share: npt.NDArray[np.float64]  # per record: its given name's share (see _shares)
+    father_share: npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -84,11 +84,14 @@ class LinkResult:
     def pairs(self) -> list[ScoredPair]:
         """Candidate pairs scored at least KEEP, with their scores and explanations."""
         k = self.kept
+        _, weights = self.model.scores(k.levels, *_shares(k.given_share, k.father_share,
+                                                         k.levels.swapped, k.a, k.b))
         return [ScoredPair(self.ids[x], self.ids[y], round(p, 4), tuple(levels),
-                           tuple(round(w, 2) for w in weights), swapped)
-                for x, y, p, levels, weights, swapped in zip(
-                    k.a.tolist(), k.b.tolist(), k.probability.tolist(), k.table.tolist(),
-                    k.weights.tolist(), k.swapped.tolist(), strict=True)]
+                           tuple(round(w, 2) for w in row), swapped)
+                for x, y, p, levels, row, swapped in zip(
+                    k.a.tolist(), k.b.tolist(), k.probability.tolist(),
+                    k.levels.table.tolist(), weights.tolist(), k.levels.swapped.tolist(),
+                    strict=True)]
 
 
 def _noop(_phase: str, _done: int, _total: int) -> None:
@@ -191,13 +194,15 @@ def _levels_in_chunks(cols: Columns, a: Ints, b: Ints, workers: int,
     return Levels(np.concatenate(tables), np.concatenate(swapped))
 
 
-def _shares(model: Model, feats: Sequence[Features], levels: Levels, a: Ints,
-            b: Ints) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Per pair, the larger share of the two names compared in each name field."""
-    given = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
-    father = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
-    other_given = np.where(levels.swapped, father[b], given[b])
-    other_father = np.where(levels.swapped, given[b], father[b])
+Floats = npt.NDArray[np.float64]
+
+
+def _shares(given: Floats, father: Floats, swapped: npt.NDArray[np.bool_], a: Ints,
+            b: Ints) -> tuple[Floats, Floats]:
+    """Per pair, the larger share of the two names compared in each name field (``given``
+    and ``father``: each record's names' shares in the model's name frequencies)."""
+    other_given = np.where(swapped, father[b], given[b])
+    other_father = np.where(swapped, given[b], father[b])
     return np.maximum(given[a], other_given), np.maximum(father[a], other_father)
 
 
@@ -223,22 +228,19 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     model = fit(feats, (a, b), cols, levels, workers)
     progress("estimating the model", 1, 1)
     progress("scoring pairs", 0, total)
+    given = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
+    father = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
     probability = np.empty(total, np.float64)
-    kept_parts, weight_parts = [], []
     for start in range(0, total, CHUNK):
         part = slice(start, start + CHUNK)
         chunk = Levels(levels.table[part], levels.swapped[part])
-        p, w = model.scores(chunk, *_shares(model, feats, chunk, a[part], b[part]))
-        probability[part] = p
-        keep = np.flatnonzero(p >= KEEP)
-        kept_parts.append(keep + start)
-        weight_parts.append(w[keep])
+        probability[part], _ = model.scores(
+            chunk, *_shares(given, father, chunk.swapped, a[part], b[part]))
         progress("scoring pairs", min(start + CHUNK, total), total)
-    kept = np.concatenate(kept_parts) if kept_parts else np.empty(0, np.int64)
-    weights = (np.concatenate(weight_parts) if weight_parts
-               else np.empty((0, len(FIELDS)), np.float64))
-    kept_arrays = _Kept(a[kept], b[kept], probability[kept], levels.table[kept], weights,
-                        levels.swapped[kept])
+    kept = np.flatnonzero(probability >= KEEP)
+    kept_arrays = _Kept(a[kept], b[kept], probability[kept],
+                        Levels(levels.table[kept], levels.swapped[kept]), given, father)
+    del kept, levels
     order = np.flatnonzero(probability >= threshold)
     order = order[np.argsort(-probability[order], kind="stable")]
     # kept apart only matters between records that accepted pairs could join
