@@ -245,7 +245,10 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     order = order[np.argsort(-probability[order], kind="stable")]
     # kept apart only matters between records that accepted pairs could join
     component = components(n, a[order], b[order])
-    low = np.flatnonzero((probability <= CANNOT_LINK) & (component[a] == component[b]))
+    low = np.concatenate([np.flatnonzero((probability[start:start + CHUNK] <= CANNOT_LINK)
+                                         & (component[a[start:start + CHUNK]]
+                                            == component[b[start:start + CHUNK]])) + start
+                          for start in range(0, total, CHUNK)] or [np.empty(0, np.int64)])
     del component
 
     def conflict(x: int, y: int) -> bool:
