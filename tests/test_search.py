@@ -184,3 +184,19 @@ def test_persons_sharing_every_part_are_counted_in_the_database(registry, family
     assert set(both) == {family["mihriban"], family["hidden"]}  # consent is the service's
     assert all(count >= 2 for count in both.values())
     assert swapped == {} and set(any_role) == set(both)
+
+
+def test_ranked_sharing_puts_the_right_sex_and_birth_first(registry, family):
+    """Widening steps take only the best ranked candidates from the database: the names
+    shared, then sex and birth years stored in clear."""
+    from reunite.match.keys import part_keys
+    from reunite.store.name_index import Hint, shared_by_all
+
+    with registry.transaction() as tx:
+        parts = [(part_keys("Ablikim"), None)]
+        everyone = shared_by_all(tx, parts)
+        boy = shared_by_all(tx, parts, Hint("M", (2010, 2010)), limit=1)
+        girl = shared_by_all(tx, parts, Hint("F", (2013, 2013)), limit=1)
+    assert {family["mihriban"], family["sister"], family["brother"]} <= set(everyone)
+    assert list(boy) == [family["brother"]] and list(girl) == [family["sister"]]
+

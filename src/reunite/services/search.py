@@ -26,6 +26,7 @@ from reunite.store import name_index
 from reunite.store.persons import get_persons, sex_and_birth, tracing_allowed
 from reunite.store.registry import Tx
 
+RANKED = 4  # widening steps take RANKED x (candidates opened) best ranked in the database
 DECRYPTED = 40  # at most this many (or 5 x limit) candidates are opened per widening step
 WEIGHTS = {"given name": 0.4, "father's name": 0.3, "birth": 0.2, "sex": 0.1}
 SCORE = {"match": 1.0, "partial": 0.6, "mismatch": 0.0}
@@ -118,6 +119,9 @@ def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
     # record written surname first); then either part alone. Each wider step runs only
     # while fewer than `limit` were found and none of them agrees strongly.
     query = _Query(parsed.given, parsed.father, sex, birth, max(DECRYPTED, 5 * limit))
+    years = birth.year_range() if birth is not None else (None, None)
+    hint = name_index.Hint(sex.value if sex not in (None, Sex.UNKNOWN) else None,
+                           (years[0], years[1]) if years[0] and years[1] else None)
     if len(words) == 2:  # the pair of names first: few bearers even for common names
         found_pairs = name_index.candidates(tx, pair_keys(keys[0], keys[1]), "pair")
         hits += _score(tx, {i: 2 * len(k) for i, k in found_pairs.items()}, query, seen)
@@ -126,12 +130,13 @@ def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
             break
         if len(words) < 2 and roles[0] is not None:
             continue
-        shared = name_index.shared_by_all(tx, list(zip(keys, roles, strict=False)))
+        shared = name_index.shared_by_all(tx, list(zip(keys, roles, strict=False)), hint,
+                                          RANKED * query.opened)
         hits += _score(tx, {i: n for i, n in shared.items() if i not in seen}, query, seen)
     if not hits and len(words) == 2:  # no one shares both: fall back to either part
-        either = name_index.candidates(tx, keys[0] | keys[1])
-        hits += _score(tx, {i: len(k) for i, k in either.items() if i not in seen}, query,
-                       seen)
+        either = name_index.shared_by_all(tx, [(keys[0] | keys[1], None)], hint,
+                                          RANKED * query.opened)
+        hits += _score(tx, {i: n for i, n in either.items() if i not in seen}, query, seen)
     hits.sort(key=lambda h: (-h.score, h.person.id))
     return hits[:limit]
 
