@@ -10,7 +10,7 @@ comparisons into a few thousand.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
 
 import numpy as np
@@ -41,6 +41,7 @@ class Columns:
     first: Ints  # word id -> id of its first name-table entry (0: not in the table)
     only: Ints  # word id -> id of its entry when it has exactly one (else 0)
     suffixed: npt.NDArray[np.bool_]  # word id -> may end in an optional suffix
+    known: Memo = field(default_factory=lambda: Memo())  # word pairs compared so far
 
 
 def _word_columns(words: list[str]) -> tuple[Ints, Ints, npt.NDArray[np.bool_]]:
@@ -105,19 +106,49 @@ def _each(pairs: list[tuple[int, int]], compare: Callable[[int, int], int],
         _task = None
 
 
+class Memo:
+    """Results of compare by pair key, kept across the chunks of a run: worker processes
+    forget what they compared, and the same pairs of common spellings recur in every chunk
+    (at a million records, 3.9 million comparisons chunk by chunk, 1.4 million distinct)."""
+
+    def __init__(self) -> None:
+        self.keys = np.empty(0, np.int64)  # sorted
+        self.values = np.empty(0, np.int64)
+
+    def find(self, keys: Ints) -> tuple[Ints, npt.NDArray[np.bool_]]:
+        """The values of the keys known, and which keys are known."""
+        at = np.searchsorted(self.keys, keys)
+        inside = at < len(self.keys)
+        found = np.zeros(len(keys), np.bool_)
+        found[inside] = self.keys[at[inside]] == keys[inside]
+        values = np.full(len(keys), -1, np.int64)
+        values[found] = self.values[at[found]]
+        return values, found
+
+    def add(self, keys: Ints, values: Ints) -> None:
+        merged = np.concatenate([self.keys, keys])
+        order = np.argsort(merged, kind="stable")
+        self.keys, self.values = merged[order], np.concatenate([self.values, values])[order]
+
+
 def _by_distinct(x: Ints, y: Ints, compare: Callable[[int, int], int],
-                 workers: int = 1) -> Ints:
-    """compare(x, y) for every pair, computed once per distinct (unordered) pair."""
+                 workers: int = 1, memo: Memo | None = None, width: int = 0) -> Ints:
+    """compare(x, y) for every pair, computed once per distinct (unordered) pair; with a
+    ``memo`` (its keys: small id x ``width`` + large id), once per run."""
     out = np.full(len(x), -1, np.int64)
     known = (x > 0) & (y > 0)
     if not known.any():
         return out
     small, large = np.minimum(x[known], y[known]), np.maximum(x[known], y[known])
-    keys = small * (int(large.max()) + 1) + large
-    distinct, inverse = np.unique(keys, return_inverse=True)
-    width = int(large.max()) + 1
-    pairs = list(zip((distinct // width).tolist(), (distinct % width).tolist(), strict=True))
-    values = np.array(_each(pairs, compare, workers), np.int64)
+    width = width or int(large.max()) + 1
+    distinct, inverse = np.unique(small * width + large, return_inverse=True)
+    values, found = memo.find(distinct) if memo is not None else (
+        np.full(len(distinct), -1, np.int64), np.zeros(len(distinct), np.bool_))
+    new = distinct[~found]
+    pairs = list(zip((new // width).tolist(), (new % width).tolist(), strict=True))
+    values[~found] = np.array(_each(pairs, compare, workers), np.int64)
+    if memo is not None and len(new):
+        memo.add(new, values[~found])
     out[known] = values[inverse]
     return out
 
@@ -141,7 +172,8 @@ def pair_levels(c: Columns, a: Ints, b: Ints, workers: int = 1) -> Levels:
         out[same], out[apart] = 3, 0
         rest = known & ~same & ~apart
         out[rest] = _by_distinct(x[rest], y[rest],
-                                 lambda i, j: word_level(c.words[i], c.words[j]), workers)
+                                 lambda i, j: word_level(c.words[i], c.words[j]), workers,
+                                 c.known, len(c.words))
         return out
 
     given = names(c.given[a], c.given[b])
