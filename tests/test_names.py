@@ -191,3 +191,42 @@ def test_readings_refuse_unsupported_script():
 def test_a_word_mixing_latin_and_cyrillic_letters_is_still_read():
     readings_ = read_word("Һrәсән")  # a Latin r typed into Cyrillic
     assert readings_ and readings_[0].uly == "hresen"
+
+
+def _reference_distance(a: tuple[str, ...], b: tuple[str, ...], chinese: bool) -> float:
+    """The weighted edit distance by the textbook recurrence, cell by cell in Python: the
+    oracle for the compiled alignment."""
+    from reunite.names.phonetics import indel, substitution
+
+    rows = [[0.0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for j, y in enumerate(b):
+        rows[0][j + 1] = rows[0][j] + indel(y, chinese)
+    for i, x in enumerate(a):
+        rows[i + 1][0] = rows[i][0] + indel(x, chinese)
+        for j, y in enumerate(b):
+            rows[i + 1][j + 1] = min(rows[i][j + 1] + indel(x, chinese),
+                                     rows[i + 1][j] + indel(y, chinese),
+                                     rows[i][j] + substitution(x, y, chinese))
+    return rows[-1][-1]
+
+
+_TOKENS = st.sampled_from(["a", "e", "é", "i", "o", "ö", "u", "ü", "b", "p", "f", "d", "t",
+                           "k", "q", "g", "gh", "x", "h", "j", "zh", "ch", "sh", "s", "z",
+                           "r", "l", "ɹ", "m", "n", "ng", "y", "w"])
+
+
+@given(st.lists(_TOKENS, max_size=12), st.lists(_TOKENS, max_size=12), st.booleans(),
+       st.floats(min_value=0.0, max_value=4.0))
+@settings(max_examples=300, deadline=None)
+def test_compiled_alignment_agrees_with_the_textbook_recurrence(a: list[str], b: list[str],
+                                                                chinese: bool,
+                                                                limit: float) -> None:
+    from reunite.names.phonetics import distance
+
+    expected = _reference_distance(tuple(a), tuple(b), chinese)
+    assert distance(tuple(a), tuple(b), chinese) == pytest.approx(expected, abs=1e-9)
+    bounded = distance(tuple(a), tuple(b), chinese, limit=limit)
+    if bounded == float("inf"):  # stopped early only when no alignment fits the limit
+        assert expected > limit
+    else:
+        assert bounded == pytest.approx(expected, abs=1e-9)
