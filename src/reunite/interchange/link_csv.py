@@ -39,9 +39,10 @@ def _problem(line: int, column: str, message: str) -> InvalidInput:
 
 
 def read_rows(text: Iterable[str]) -> Iterator[RawRow]:
-    reader = csv.DictReader(text, strict=True)
+    """Rows with the values of the known columns (stripped), by lower-case column name."""
+    reader = csv.reader(text, strict=True)
     try:
-        header = reader.fieldnames
+        header = next(reader, [])
     except csv.Error as exc:
         raise InvalidInput(f"line 1: not a CSV header ({exc})") from None
     if not header:
@@ -53,25 +54,31 @@ def read_rows(text: Iterable[str]) -> Iterator[RawRow]:
     duplicated = {n for n in names if names.count(n) > 1 and n in KNOWN}
     if duplicated:
         raise InvalidInput(f"line 1: column(s) {', '.join(sorted(duplicated))} appear twice")
+    width = len(names)
+    wanted = [(i, n) for i, n in enumerate(names) if n in KNOWN]
     try:
         for raw in reader:
+            if not raw:  # a blank line
+                continue
             line = reader.line_num
-            if None in raw:
+            if len(raw) > width:
                 raise InvalidInput(f"line {line}: more fields than the header has columns")
-            values = {k.strip().lower(): (v or "").strip() for k, v in raw.items() if k}
-            if any(v is None for v in raw.values()):
+            if len(raw) < width:
                 raise InvalidInput(f"line {line}: fewer fields than the header has columns")
-            yield RawRow(line, values)
+            yield RawRow(line, {n: raw[i].strip() for i, n in wanted})
     except csv.Error as exc:
         raise InvalidInput(f"line {reader.line_num}: malformed CSV ({exc})") from None
 
 
-@lru_cache(maxsize=200_000)
-def _parsed(name: str) -> ParsedName:
-    """The name's parts, each word of them readable (remembered: files repeat names)."""
-    parsed = parse_name(name)
-    _readable(parsed.given)
-    _readable(parsed.father)
+def _parsed(name: str, known: dict[str, ParsedName]) -> ParsedName:
+    """The name's parts, each word of them readable (remembered for the file: files repeat
+    names)."""
+    parsed = known.get(name)
+    if parsed is None:
+        parsed = parse_name(name)
+        _readable(parsed.given)
+        _readable(parsed.father)
+        known[name] = parsed
     return parsed
 
 
@@ -86,17 +93,18 @@ def _birth_date(text: str) -> BirthDate:
     return BirthDate.parse(text)
 
 
-def to_record(row: RawRow) -> MatchRecord:
+def to_record(row: RawRow, names: dict[str, ParsedName] | None = None) -> MatchRecord:
+    """The row as a match record (``names``: names parsed so far in the file)."""
     v, line = row.values, row.line
-    for column, value in v.items():
-        if column in KNOWN and len(value) > MAX_FIELD:
-            raise _problem(line, column, f"longer than {MAX_FIELD} characters")
+    if max(map(len, v.values())) > MAX_FIELD:
+        column = next(c for c, value in v.items() if len(value) > MAX_FIELD)
+        raise _problem(line, column, f"longer than {MAX_FIELD} characters")
     if not v.get("id"):
         raise _problem(line, "id", "is empty")
     if not v.get("name"):
         raise _problem(line, "name", "is empty")
     try:
-        parsed = _parsed(v["name"])
+        parsed = _parsed(v["name"], names if names is not None else {})
     except ReuniteError as exc:
         raise _problem(line, "name", str(exc)) from None
     for column in ("given_name", "father_name"):
@@ -133,8 +141,9 @@ def to_record(row: RawRow) -> MatchRecord:
 def parse_records(text: Iterable[str]) -> list[MatchRecord]:
     """Every row as a match record; the first bad row raises with its line and column."""
     records, seen = [], set()
+    names: dict[str, ParsedName] = {}
     for row in read_rows(text):
-        record = to_record(row)
+        record = to_record(row, names)
         if record.id in seen:
             raise _problem(row.line, "id", f"{record.id!r} appears twice")
         seen.add(record.id)
