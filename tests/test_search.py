@@ -2,7 +2,7 @@
 
 import pytest
 from alembic import command
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from reunite.domain.dates import BirthDate, FuzzyDate
 from reunite.domain.persons import NameKind, Publication, Sex
@@ -114,6 +114,40 @@ def test_upgrading_an_index_without_pairs_rebuilds_it_with_pairs(engine, registr
     with reopened.transaction() as tx:
         assert tx.conn.scalar(select(func.count()).select_from(name_index)
                               .where(name_index.c.role == "pair")) > 0
+
+
+def _index_facts(tx, person_id):
+    return set(tx.conn.execute(select(name_index.c.sex, name_index.c.birth_min,
+                                      name_index.c.birth_max)
+                               .where(name_index.c.person_id == person_id)))
+
+
+def test_index_rows_carry_the_sex_and_birth_range_and_follow_edits(registry, family):
+    """Bearers of a common name are ranked from the index alone, so its rows carry the
+    person's sex and birth range (stored in clear in persons too) and follow every edit."""
+    import datetime
+
+    with registry.transaction() as tx:
+        assert _index_facts(tx, family["brother"]) == {
+            ("M", datetime.date(2010, 1, 1), datetime.date(2010, 12, 31))}
+        persons.edit_person(tx, person_id=family["brother"], sex=Sex.FEMALE,
+                            birth=BirthDate.parse("2009-05"),
+                            source_ids=persons.list_persons(tx)[0].source_ids)
+        assert _index_facts(tx, family["brother"]) == {
+            ("F", datetime.date(2009, 5, 1), datetime.date(2009, 5, 31))}
+
+
+def test_upgrading_past_0006_copies_the_facts_into_the_index(engine, registry, family):
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0005")
+        assert "sex" not in {c["name"] for c in inspect(conn).get_columns("name_index")}
+    reopened = Registry.open(engine, PASSPHRASE, "tester")
+    with reopened.transaction() as tx:
+        import datetime
+
+        assert _index_facts(tx, family["sister"]) == {
+            ("F", datetime.date(2013, 1, 1), datetime.date(2013, 12, 31))}
+        assert search_persons(tx, name="Mihrigül Ablikim")[0].person.id == family["sister"]
 
 
 def test_among_many_namesakes_the_one_born_then_is_opened_and_found(registry, monkeypatch):

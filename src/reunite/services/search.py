@@ -31,6 +31,7 @@ DECRYPTED = 40  # at most this many (or 5 x limit) candidates are opened per wid
 WEIGHTS = {"given name": 0.4, "father's name": 0.3, "birth": 0.2, "sex": 0.1}
 SCORE = {"match": 1.0, "partial": 0.6, "mismatch": 0.0}
 STRONG = 0.9  # a hit this good ends the widening of the search
+COMMON_PART = 2_500  # index rows: a name this common is not searched alone in a pair query
 
 
 @dataclass(frozen=True)
@@ -114,28 +115,37 @@ def search_persons(tx: Tx, *, name: str, sex: Sex | None = None,
     keys = [part_keys(word) for word in words]
     hits: list[SearchHit] = []
     seen: set[str] = set()
-    # Narrowest first: the two parts as a pair; each part among names of its own role (a
-    # query's father's name among fathers' names), as it is scored; then in any role (a
-    # record written surname first); then either part alone. Each wider step runs only
-    # while fewer than `limit` were found and none of them agrees strongly.
     query = _Query(parsed.given, parsed.father, sex, birth, max(DECRYPTED, 5 * limit))
     years = birth.year_range() if birth is not None else (None, None)
     hint = name_index.Hint(sex.value if sex not in (None, Sex.UNKNOWN) else None,
                            (years[0], years[1]) if years[0] and years[1] else None)
-    if len(words) == 2:  # the pair of names first: few bearers even for common names
-        found_pairs = name_index.candidates(tx, pair_keys(keys[0], keys[1]), "pair")
-        hits += _score(tx, {i: 2 * len(k) for i, k in found_pairs.items()}, query, seen)
-    for roles in (("given", "father"), (None, None)):
-        if len(hits) >= limit or any(h.score >= STRONG for h in hits):
-            break
-        if len(words) < 2 and roles[0] is not None:
-            continue
-        shared = name_index.shared_by_all(tx, list(zip(keys, roles, strict=False)), hint,
-                                          RANKED * query.opened)
-        hits += _score(tx, {i: n for i, n in shared.items() if i not in seen}, query, seen)
-    if not hits and len(words) == 2:  # no one shares both: fall back to either part
-        either = name_index.shared_by_all(tx, [(keys[0] | keys[1], None)], hint,
-                                          RANKED * query.opened)
+
+    def enough() -> bool:
+        return len(hits) >= limit or any(h.score >= STRONG for h in hits)
+
+    if len(words) == 2:
+        # The pair of names as written, then in swapped order (a record written surname
+        # first): few bearers even for common names, where each name alone has tens of
+        # thousands in a large registry.
+        for first, second in ((0, 1), (1, 0)):
+            if enough():
+                break
+            found = name_index.candidates(tx, pair_keys(keys[first], keys[second]), "pair")
+            hits += _score(tx, {i: 2 * n for i, (n, _) in found.items() if i not in seen},
+                           query, seen, {i: facts for i, (_, facts) in found.items()})
+        if not enough():  # each part among names of its role, when one of them is rare
+            shared = name_index.sharing_each(tx, [(keys[0], "given"), (keys[1], "father")],
+                                             COMMON_PART)
+            hits += _score(tx, {i: n for i, n in (shared or {}).items() if i not in seen},
+                           query, seen)
+        # No one bears both: each part alone, except a part so common that it cannot
+        # narrow the search (a stop word, as search engines say).
+        wanted = set() if hits else set().union(
+            *(k for k in keys if name_index.rows(tx, k, limit=COMMON_PART) < COMMON_PART))
+    else:
+        wanted = keys[0] if keys else set()
+    if not hits and wanted:
+        either = name_index.shared_by_all(tx, [(wanted, None)], hint, RANKED * query.opened)
         hits += _score(tx, {i: n for i, n in either.items() if i not in seen}, query, seen)
     hits.sort(key=lambda h: (-h.score, h.person.id))
     return hits[:limit]
@@ -164,17 +174,27 @@ def _rank(query: _Query, evidence: int, facts: tuple[str, date | None, date | No
     return rank
 
 
-def _score(tx: Tx, evidence: dict[str, int], query: _Query, seen: set[str]) -> list[SearchHit]:
+def _score(tx: Tx, evidence: dict[str, int], query: _Query, seen: set[str],
+           facts: dict[str, name_index.Facts] | None = None) -> list[SearchHit]:
     """Compare the persons among the candidates whose consent allows tracing, the most
     promising ``query.opened`` of them; keep those whose given or father's name agrees at
     least partly. (A common name has thousands of namesakes in a large registry: each opened
     person costs a decryption, so they are ranked first by what is stored in clear.)"""
+    if not evidence:
+        return []
     seen |= set(evidence)
-    allowed = sorted(tracing_allowed(tx, sorted(evidence)))
-    if len(allowed) > query.opened:
-        facts = sex_and_birth(tx, allowed)
-        allowed = sorted(allowed, key=lambda i: (-_rank(query, evidence[i], facts[i]), i))
-        allowed = allowed[:query.opened]
+    ids = sorted(evidence)
+    if len(ids) > query.opened:  # rank by what is stored in clear, then check consent
+        known = facts if facts is not None else sex_and_birth(tx, ids)
+        ids.sort(key=lambda i: (-_rank(query, evidence[i], known[i]), i))
+    allowed: list[str] = []
+    for start in range(0, len(ids), 2 * query.opened):
+        chunk = ids[start:start + 2 * query.opened]
+        ok = tracing_allowed(tx, chunk)
+        allowed += [i for i in chunk if i in ok]
+        if len(allowed) >= query.opened:
+            break
+    allowed = allowed[:query.opened]
     people = get_persons(tx, sorted(allowed))
     hits = [compare_person(p, given=query.given, father=query.father, sex=query.sex,
                            birth=query.birth) for p in people.values()]

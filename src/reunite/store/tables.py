@@ -350,7 +350,13 @@ name_index = Table(
     Column("role", String(10), primary_key=True),
     Column("kind", String(10), primary_key=True),
     Column("digest", LargeBinary(16), primary_key=True),
-    Index("ix_name_index_digest", "digest"),
+    # the person's sex and birth range, as stored in clear in persons: a search ranks the
+    # bearers of a common name by them from the index alone (see store.name_index)
+    Column("sex", String(1), nullable=True),
+    Column("birth_min", Date, nullable=True),
+    Column("birth_max", Date, nullable=True),
+    Index("ix_name_index_lookup", "digest", "role", "person_id", "sex", "birth_min",
+          "birth_max"),
     CheckConstraint("kind IN ('key', 'skeleton')", name="kind"),
     CheckConstraint("role IN ('given', 'father', 'pair')", name="role"),
 )
