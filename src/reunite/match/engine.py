@@ -14,7 +14,7 @@ from reunite.match import blocking
 from reunite.match.cluster import clusters, components
 from reunite.match.comparisons import FIELDS, compare, conflicting
 from reunite.match.features import Features, features
-from reunite.match.levels import Columns, Levels, columns, pair_levels
+from reunite.match.levels import Columns, Levels, NamePool, columns, pair_levels
 from reunite.match.model import (
     DEFAULT_M,
     LIKELY,
@@ -123,7 +123,8 @@ def _patterns(table: npt.NDArray[np.int8]) -> Counter[tuple[int, ...]]:
                                                                            strict=True)})
 
 
-def _levels_of(cols: Columns, pairs: Sequence[tuple[int, int]], workers: int = 1) -> Levels:
+def _levels_of(cols: Columns, pairs: Sequence[tuple[int, int]],
+               workers: int | NamePool = 1) -> Levels:
     a = np.fromiter((x for x, _ in pairs), np.int64, len(pairs))
     b = np.fromiter((y for _, y in pairs), np.int64, len(pairs))
     return pair_levels(cols, a, b, workers)
@@ -155,7 +156,8 @@ def estimate_prior(table: npt.NDArray[np.int8], m: list[list[float]], u: list[li
 
 
 def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
-        cols: Columns | None = None, levels: Levels | None = None, workers: int = 1) -> Model:
+        cols: Columns | None = None, levels: Levels | None = None,
+        workers: int | NamePool = 1) -> Model:
     """u from random pairs; m of names, sex and place by EM over pairs selected on an exact
     shared birth date (so names vary freely, as in Splink's training sessions); m of birth
     from DEFAULT_M; then the prior (the probability that two records drawn at random are one
@@ -181,7 +183,7 @@ def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
 CHUNK = 2_000_000  # candidate pairs compared and scored at a time (bounds the memory)
 
 
-def _levels_in_chunks(cols: Columns, a: Ints, b: Ints, workers: int,
+def _levels_in_chunks(cols: Columns, a: Ints, b: Ints, workers: int | NamePool,
                       progress: Progress) -> Levels:
     tables, swapped = [], []
     for start in range(0, len(a), CHUNK):
@@ -223,9 +225,10 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     total = len(a)
     progress("comparing pairs", 0, total)
     cols = columns(feats)
-    levels = _levels_in_chunks(cols, a, b, workers, progress)
-    progress("estimating the model", 0, 1)
-    model = fit(feats, (a, b), cols, levels, workers)
+    with NamePool(cols, workers) as pool:  # forked once: the workers keep their caches
+        levels = _levels_in_chunks(cols, a, b, pool, progress)
+        progress("estimating the model", 0, 1)
+        model = fit(feats, (a, b), cols, levels, pool)
     progress("estimating the model", 1, 1)
     progress("scoring pairs", 0, total)
     given = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])

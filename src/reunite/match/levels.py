@@ -81,29 +81,50 @@ def columns(records: Sequence[Features]) -> Columns:
 
 
 PARALLEL_FROM = 20_000  # distinct pairs worth sharing out among processes
-_task: Callable[[int, int], int] | None = None  # what forked workers compare
+_columns: Columns | None = None  # what forked workers compare
 
 
-def _compare_chunk(chunk: list[tuple[int, int]]) -> list[int]:
-    assert _task is not None
-    return [_task(i, j) for i, j in chunk]
+def _word_chunk(chunk: list[tuple[int, int]]) -> list[int]:
+    assert _columns is not None
+    words = _columns.words
+    return [word_level(words[i], words[j]) for i, j in chunk]
 
 
-def _each(pairs: list[tuple[int, int]], compare: Callable[[int, int], int],
-          workers: int) -> list[int]:
-    """compare over every pair, shared out among ``workers`` forked processes when there
-    are many (the workers inherit the records; only ids and levels cross between them)."""
-    global _task
-    if workers <= 1 or len(pairs) < PARALLEL_FROM or "fork" not in get_all_start_methods():
-        return [compare(i, j) for i, j in pairs]
-    size = -(-len(pairs) // (workers * 8))
-    chunks = [pairs[k:k + size] for k in range(0, len(pairs), size)]
-    _task = compare
-    try:
-        with get_context("fork").Pool(workers) as pool:
-            return [v for part in pool.map(_compare_chunk, chunks) for v in part]
-    finally:
-        _task = None
+class NamePool:
+    """Processes that compare pairs of name words, forked once for a whole run: they keep
+    what they cached from one chunk of pairs to the next, and only word ids and levels
+    cross between them (they inherit the columns). Without fork, or with one worker, names
+    are compared in this process."""
+
+    def __init__(self, cols: Columns, workers: int) -> None:
+        global _columns
+        self.cols, self.workers = cols, workers
+        self.pool = None
+        if workers > 1 and "fork" in get_all_start_methods():
+            _columns = cols
+            self.pool = get_context("fork").Pool(workers)
+
+    def word_levels(self, pairs: list[tuple[int, int]]) -> list[int]:
+        if self.pool is None or len(pairs) < PARALLEL_FROM:
+            words = self.cols.words
+            return [word_level(words[i], words[j]) for i, j in pairs]
+        size = -(-len(pairs) // (self.workers * 8))
+        chunks = [pairs[k:k + size] for k in range(0, len(pairs), size)]
+        return [v for part in self.pool.map(_word_chunk, chunks) for v in part]
+
+    def close(self) -> None:
+        global _columns
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+            self.pool = None
+        _columns = None
+
+    def __enter__(self) -> NamePool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 class Memo:
@@ -131,10 +152,10 @@ class Memo:
         self.keys, self.values = merged[order], np.concatenate([self.values, values])[order]
 
 
-def _by_distinct(x: Ints, y: Ints, compare: Callable[[int, int], int],
-                 workers: int = 1, memo: Memo | None = None, width: int = 0) -> Ints:
-    """compare(x, y) for every pair, computed once per distinct (unordered) pair; with a
-    ``memo`` (its keys: small id x ``width`` + large id), once per run."""
+def _by_distinct(x: Ints, y: Ints, compare: Callable[[list[tuple[int, int]]], list[int]],
+                 memo: Memo | None = None, width: int = 0) -> Ints:
+    """compare over every pair (x[k], y[k]), computed once per distinct (unordered) pair;
+    with a ``memo`` (its keys: small id x ``width`` + large id), once per run."""
     out = np.full(len(x), -1, np.int64)
     known = (x > 0) & (y > 0)
     if not known.any():
@@ -146,7 +167,7 @@ def _by_distinct(x: Ints, y: Ints, compare: Callable[[int, int], int],
         np.full(len(distinct), -1, np.int64), np.zeros(len(distinct), np.bool_))
     new = distinct[~found]
     pairs = list(zip((new // width).tolist(), (new % width).tolist(), strict=True))
-    values[~found] = np.array(_each(pairs, compare, workers), np.int64)
+    values[~found] = np.array(compare(pairs), np.int64)
     if memo is not None and len(new):
         memo.add(new, values[~found])
     out[known] = values[inverse]
@@ -159,8 +180,18 @@ class Levels:
     swapped: npt.NDArray[np.bool_]
 
 
-def pair_levels(c: Columns, a: Ints, b: Ints, workers: int = 1) -> Levels:
-    """Levels of the pairs (a[k], b[k]); name pairs are compared in ``workers`` processes."""
+def pair_levels(c: Columns, a: Ints, b: Ints, workers: int | NamePool = 1) -> Levels:
+    """Levels of the pairs (a[k], b[k]); name pairs are compared in ``workers`` processes
+    (or in a pool of them kept for the run)."""
+    pool = workers if isinstance(workers, NamePool) else NamePool(c, workers)
+    try:
+        return _pair_levels(c, a, b, pool)
+    finally:
+        if pool is not workers:
+            pool.close()
+
+
+def _pair_levels(c: Columns, a: Ints, b: Ints, pool: NamePool) -> Levels:
     def names(x: Ints, y: Ints) -> Ints:
         """word_level of each pair; the same word or table entry, and two words of
         different single table entries without a suffix, are settled without comparing."""
@@ -171,9 +202,7 @@ def pair_levels(c: Columns, a: Ints, b: Ints, workers: int = 1) -> Levels:
                  & ~c.suffixed[y])
         out[same], out[apart] = 3, 0
         rest = known & ~same & ~apart
-        out[rest] = _by_distinct(x[rest], y[rest],
-                                 lambda i, j: word_level(c.words[i], c.words[j]), workers,
-                                 c.known, len(c.words))
+        out[rest] = _by_distinct(x[rest], y[rest], pool.word_levels, c.known, len(c.words))
         return out
 
     given = names(c.given[a], c.given[b])
@@ -194,9 +223,11 @@ def pair_levels(c: Columns, a: Ints, b: Ints, workers: int = 1) -> Levels:
     birth = np.where(exact & (birth > 0), np.where(c.day[a] == c.day[b], 3, 4), birth)
     birth = np.where((lo_a < 0) | (lo_b < 0), -1, birth)
     sex = np.where((c.sex[a] == 0) | (c.sex[b] == 0), -1, (c.sex[a] == c.sex[b]).astype(np.int64))
-    place = _by_distinct(c.place[a], c.place[b],
-                         lambda i, j: int(bool(c.places[i] & c.places[j])))
-    document = _by_distinct(c.document[a], c.document[b],
-                            lambda i, j: document_level(c.documents[i], c.documents[j]))
-    table = np.stack([given, father, birth, sex, place, document], axis=1).astype(np.int8)
+    place = _by_distinct(c.place[a], c.place[b], lambda pairs: [
+        int(bool(c.places[i] & c.places[j])) for i, j in pairs])
+    document = _by_distinct(c.document[a], c.document[b], lambda pairs: [
+        document_level(c.documents[i], c.documents[j]) for i, j in pairs])
+    table = np.empty((len(a), 6), np.int8)
+    for k, column in enumerate((given, father, birth, sex, place, document)):
+        table[:, k] = column
     return Levels(table, swapped)
