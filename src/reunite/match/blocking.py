@@ -164,10 +164,11 @@ def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
     hashed = flat[offsets[combo_of][rec] + within]
     hashed = np.concatenate((hashed, np.frombuffer(extra_block, np.int64)))
     rec = np.concatenate((rec, np.frombuffer(extra_member, np.int64)))
-    _, block = np.unique(hashed, return_inverse=True)
-    block = block.astype(np.int64).reshape(-1)
-    order = np.lexsort((rec, block))
-    return block[order], rec[order]
+    order = np.lexsort((rec, hashed))  # by key, then record
+    hashed, rec = hashed[order], rec[order]
+    del order
+    block = np.cumsum(np.concatenate(([False], hashed[1:] != hashed[:-1])), dtype=np.int64)
+    return block, rec
 
 
 class PairSet:
@@ -188,7 +189,8 @@ class PairSet:
     def add(self, codes: Ints) -> None:
         if not len(codes):
             return
-        bucket = codes // self.n // self.width
+        # (BUCKETS fits a byte: numpy's stable sort of bytes is a radix sort, linear)
+        bucket = (codes // self.n // self.width).astype(np.uint8)
         order = np.argsort(bucket, kind="stable")
         codes, bucket = codes[order], bucket[order]
         edges = np.searchsorted(bucket, np.arange(self.BUCKETS + 1))

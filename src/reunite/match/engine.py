@@ -12,9 +12,16 @@ import numpy.typing as npt
 
 from reunite.match import blocking
 from reunite.match.cluster import clusters, components
-from reunite.match.comparisons import FIELDS, compare, conflicting
+from reunite.match.comparisons import FIELDS
 from reunite.match.features import Features, features
-from reunite.match.levels import Columns, Levels, NamePool, columns, pair_levels
+from reunite.match.levels import (
+    Columns,
+    Levels,
+    NamePool,
+    columns,
+    conflict_rule,
+    pair_levels,
+)
 from reunite.match.model import (
     DEFAULT_M,
     LIKELY,
@@ -254,10 +261,7 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
                           for start in range(0, total, CHUNK)] or [np.empty(0, np.int64)])
     del component
 
-    def conflict(x: int, y: int) -> bool:
-        return conflicting(compare(feats[x], feats[y]).levels)
-
     cluster_of = clusters(n, zip(a[order].tolist(), b[order].tolist(), strict=True),
-                          (a[low], b[low]), conflict)
+                          (a[low], b[low]), conflict_rule(cols))
     assignments = [(r.id, records[cluster_of[i]].id) for i, r in enumerate(records)]
     return LinkResult(assignments, kept_arrays, [r.id for r in records], model, total)

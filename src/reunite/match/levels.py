@@ -231,3 +231,32 @@ def _pair_levels(c: Columns, a: Ints, b: Ints, pool: NamePool) -> Levels:
     for k, column in enumerate((given, father, birth, sex, place, document)):
         table[:, k] = column
     return Levels(table, swapped)
+
+
+def conflict_rule(c: Columns) -> Callable[[int, int], bool]:
+    """`comparisons.conflicting` of two records' levels, worked out from the columns for one
+    pair at a time (clustering asks it of hundreds of thousands of pairs that were never
+    candidates): different given names (unless the names match in swapped order) or birth
+    years more than two years apart, unless both carry the same document number."""
+    def level(i: int, j: int) -> int:
+        if not i or not j:
+            return -1
+        if i == j or (c.first[i] > 0 and c.first[i] == c.first[j]):
+            return 3
+        if c.only[i] > 0 and c.only[j] > 0 and not c.suffixed[i] and not c.suffixed[j]:
+            return 0
+        return word_level(c.words[i], c.words[j])
+
+    def conflict(x: int, y: int) -> bool:
+        if c.document[x] and c.document[x] == c.document[y]:
+            return False
+        if (c.lo[x] >= 0 and c.lo[y] >= 0
+                and max(c.lo[x] - c.hi[y], c.lo[y] - c.hi[x]) > 2):
+            return True
+        if level(int(c.given[x]), int(c.given[y])) != 0:
+            return False
+        fx, fy = int(c.father[x]), int(c.father[y])
+        return not (fx and fy and level(int(c.given[x]), fy) >= 2
+                    and level(fx, int(c.given[y])) >= 2)
+
+    return conflict
