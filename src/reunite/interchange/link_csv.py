@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ REQUIRED = ("id", "name")
 KNOWN = ("id", "name", "given_name", "father_name", "sex", "birth_date", "age", "age_on",
          "place", "document")
 MAX_FIELD = 1000
+SEXES = {"": "", "M": "M", "F": "F"}  # (one string object each, not one per row)
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,8 @@ def to_record(row: RawRow, names: dict[str, ParsedName] | None = None) -> MatchR
             _readable(v.get(column, ""))
         except ReuniteError as exc:
             raise _problem(line, column, str(exc)) from None
-    sex = v.get("sex", "").upper()
-    if sex not in ("", "M", "F"):
+    sex = SEXES.get(v.get("sex", "").upper(), "?")
+    if sex == "?":
         raise _problem(line, "sex", f"{v['sex']!r} is not M or F")
     birth = None
     try:
@@ -131,10 +133,11 @@ def to_record(row: RawRow, names: dict[str, ParsedName] | None = None) -> MatchR
         column = "birth_date" if v.get("birth_date") else "age"
         raise _problem(line, column, str(exc)) from None
     return MatchRecord(
-        id=v["id"], given=v.get("given_name") or parsed.given,
-        father=v.get("father_name") or parsed.father, sex=sex,
+        id=v["id"], given=sys.intern(v.get("given_name") or parsed.given),
+        father=sys.intern(v.get("father_name") or parsed.father), sex=sex,
         birth_min=birth.earliest if birth else None, birth_max=birth.latest if birth else None,
-        place=v.get("place", ""), name=v["name"],
+        # one string per distinct value: a million records repeat a few hundred places
+        place=sys.intern(v.get("place", "")), name=sys.intern(v["name"]),
         document=document_key(v.get("document", "")))
 
 
