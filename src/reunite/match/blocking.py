@@ -20,6 +20,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,7 +28,7 @@ from rapidfuzz.distance.OSA import distance as osa
 
 from reunite.match.features import Features, name_feature
 
-Ints = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.signedinteger[Any]]  # int64, or int32 for record indices
 MAX_BLOCK = 40
 WINDOW = 2
 REACH = 12
@@ -214,7 +215,9 @@ class PairSet:
         for k in range(self.BUCKETS):
             self._compact(k)
         total = sum(len(d) for d in self.done)
-        first, second = np.empty(total, np.int64), np.empty(total, np.int64)
+        small = self.n < 2**31  # record indices in 32 bits: half the memory at a million
+        first: Ints = np.empty(total, np.int32) if small else np.empty(total, np.int64)
+        second: Ints = np.empty(total, np.int32) if small else np.empty(total, np.int64)
         at = 0
         for k in range(self.BUCKETS):
             codes, self.done[k] = self.done[k], np.empty(0, np.int64)

@@ -9,11 +9,12 @@ closure chains namesakes together through a record that lacks the distinguishing
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-Ints = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.signedinteger[Any]]  # int64, or int32 for record indices
 MAX_CHECKS = 400  # member pairs checked with ``conflict`` before a merge
 
 

@@ -6,11 +6,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from reunite.match import blocking
+from reunite.match import blocking, memory
 from reunite.match.cluster import clusters, components
 from reunite.match.comparisons import FIELDS
 from reunite.match.features import Features, features
@@ -35,7 +36,7 @@ from reunite.match.model import (
 from reunite.match.records import MatchRecord
 
 Progress = Callable[[str, int, int], None]
-Ints = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.signedinteger[Any]]  # int64, or int32 for record indices
 U_SAMPLES = 40_000
 CANNOT_LINK = 0.05  # a pair scored at most this is kept apart when clustering
 KEEP = 0.05  # pairs scored below this are counted but not returned (nor written to --pairs)
@@ -187,7 +188,8 @@ def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
     return Model(m, u, prior, estimate_tf(records))
 
 
-CHUNK = 2_000_000  # candidate pairs compared and scored at a time (bounds the memory)
+CHUNK = 2_000_000  # candidate pairs compared at a time (bounds the memory)
+SCORE_CHUNK = 500_000  # candidate pairs scored at a time (scoring makes a dozen floats a pair)
 
 
 def _levels_in_chunks(cols: Columns, a: Ints, b: Ints, workers: int | NamePool,
@@ -219,6 +221,7 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
          progress: Progress | None = None, workers: int = 1) -> LinkResult:
     """Link the records; ``workers`` processes share out the comparison of names."""
     progress = progress or _noop
+    memory.map_large_blocks()
     n = len(records)
     feats = []
     for i, r in enumerate(records):
@@ -228,6 +231,7 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     progress("reading names", n, n)
     progress("finding candidates", 0, 1)
     a, b = blocking.candidate_pairs(feats)
+    memory.give_back()
     progress("finding candidates", 1, 1)
     total = len(a)
     progress("comparing pairs", 0, total)
@@ -236,21 +240,23 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
         levels = _levels_in_chunks(cols, a, b, pool, progress)
         progress("estimating the model", 0, 1)
         model = fit(feats, (a, b), cols, levels, pool)
+    memory.give_back()
     progress("estimating the model", 1, 1)
     progress("scoring pairs", 0, total)
     given = np.array([model.name_tf.get(identity(f.given), 0.0) for f in feats])
     father = np.array([model.name_tf.get(identity(f.father), 0.0) for f in feats])
     probability = np.empty(total, np.float64)
-    for start in range(0, total, CHUNK):
-        part = slice(start, start + CHUNK)
+    for start in range(0, total, SCORE_CHUNK):
+        part = slice(start, start + SCORE_CHUNK)
         chunk = Levels(levels.table[part], levels.swapped[part])
         probability[part], _ = model.scores(
             chunk, *_shares(given, father, chunk.swapped, a[part], b[part]))
-        progress("scoring pairs", min(start + CHUNK, total), total)
+        progress("scoring pairs", min(start + SCORE_CHUNK, total), total)
     kept = np.flatnonzero(probability >= KEEP)
     kept_arrays = _Kept(a[kept], b[kept], probability[kept],
                         Levels(levels.table[kept], levels.swapped[kept]), given, father)
     del kept, levels
+    memory.give_back()
     order = np.flatnonzero(probability >= threshold)
     order = order[np.argsort(-probability[order], kind="stable")]
     # kept apart only matters between records that accepted pairs could join

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,7 +21,7 @@ from reunite.match.comparisons import document_level, word_level
 from reunite.match.features import Features, name_feature
 from reunite.names.compare import canonical, may_have_suffix
 
-Ints = npt.NDArray[np.int64]
+Ints = npt.NDArray[np.signedinteger[Any]]  # int64, or int32 for record indices
 
 
 @dataclass(frozen=True)
