@@ -68,7 +68,7 @@ def main() -> int:
              f"({report['machine']['cores']} cores, "  # type: ignore[index]
              f"{report['machine']['memory_gib']} GiB), {report['machine']['date']}",  # type: ignore[index]
              f"{'records':>8} {'system':8} {'thr':>4} {'P':>6} {'R':>6} {'F1':>6} "
-             f"{'seconds':>8} {'peak MiB':>9} {'worker MiB':>10}"]
+             f"{'seconds':>8} {'peak MiB':>9}"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in args.records:
@@ -88,8 +88,7 @@ def main() -> int:
                         lines.append(
                             f"{n:>8} {system:8} {threshold:4} {figures['precision']:6.3f} "
                             f"{figures['recall']:6.3f} {figures['f1']:6.3f} "
-                            f"{figures['seconds']:8.1f} {figures['peak_rss_mib']:9.0f} "
-                            f"{figures.get('worker_peak_rss_mib', '-')!s:>10}")
+                            f"{figures['seconds']:8.1f} {figures['peak_rss_mib']:9.0f}")
                     print(lines[-1], flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "linkage.json").write_text(json.dumps(report, indent=1), encoding="utf-8")

@@ -48,6 +48,8 @@ def test_parse_records_reads_every_field():
     ("id,name,age,age_on\n1,Ali Memet,seven,2016-01-01\n", "line 2, column 'age'"),
     ("id,name\n1,Ali Memet\n1,Eli Memet\n", "line 3, column 'id'"),
     ("id,name\n1,Ali Memet,extra\n", "line 2: more fields"),
+    ("id,name,sex\n1,Ali Memet\n", "line 2: fewer fields"),
+    ("id,name,place\n1,Ali Memet," + "x" * 1001 + "\n", "line 2, column 'place'"),
     ("id,name\n1,\n", "line 2, column 'name'"),
     ("id,name\n1,नाम\n", "line 2, column 'name'"),
     ("id,name\n1,\"Ali\n", "malformed CSV"),
@@ -218,6 +220,21 @@ def test_the_conflict_rule_from_columns_is_the_rule_of_the_compared_levels():
                 for x in range(len(feats)) for y in range(len(feats)) if x != y]
     assert all(fast == slow for fast, slow in verdicts)
     assert {fast for fast, _ in verdicts} == {True, False}
+
+
+def test_link_with_worker_processes_equals_link_in_one_process(monkeypatch):
+    """Names compared in a pool of forked workers kept for the run (even a few pairs here)
+    give the same pairs, scores and clusters as names compared in this process."""
+    from reunite.match import levels as levels_module
+    from reunite.match.engine import link
+
+    records = parse_records(io.StringIO(HEADER + ROWS))
+    alone = link(records, threshold=0.5, workers=1)
+    monkeypatch.setattr(levels_module, "PARALLEL_FROM", 1)
+    shared = link(records, threshold=0.5, workers=2)
+    assert shared.assignments == alone.assignments
+    assert shared.pairs == alone.pairs and alone.pairs
+    assert levels_module._columns is None  # the pool was closed
 
 
 def test_candidates_are_the_pairs_that_share_a_blocking_key():
