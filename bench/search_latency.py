@@ -4,9 +4,11 @@
 
 Persons are written through the storage layer (encrypted fields, name index), with tracing
 consent; queries are other records of the same persons, in whatever script they were written.
-Reports build time, p50/p95/max latency of `search_persons`, and the share of queries whose
-person is in the top 5, against a baseline in the same run: a scan that decrypts every
-person and compares names without the index. Writes search_latency.json.
+The queries run twice: p50/p95/max latency of `search_persons` are the second pass's (the
+database's pages in the system's cache, as on a server in use), first_pass_* the first's.
+Also reports the build time and the share of queries whose person is in the top 5, against a
+baseline in the same run: a scan that decrypts every person and compares names without the
+index. Writes search_latency.json (search_latency_1m.json above 100,000 records).
 """
 
 from __future__ import annotations
@@ -79,6 +81,39 @@ def main() -> int:
                                               "ids": stored}), "utf-8")
     queries = [(r, stored[person_of[r["id"]]]) for pid, rs in by_person.items()
                for r in rs[1:2]][: args.queries]
+    passes = [_run(registry, queries) for _ in range(2)]
+    (first, _), (latencies, found) = passes
+    report = {"machine": machine(), "records": len(rows), "persons": len(stored),
+              "engine": url.split(":")[0], "build_seconds": round(build, 1),
+              "registry_reused": reused,
+              "queries": len(queries),
+              "query": "one record of the person: its name, and its sex and birth date or "
+                       "age where the record has them",
+              "cache": "p50/p95/max of the second pass over the queries (the database's "
+                       "pages in the system's cache, as on a server in use); first_pass_* "
+                       "with the pages as the system had them when the run began",
+              "p50_ms": round(statistics.median(latencies), 2),
+              "p95_ms": _p95(latencies),
+              "max_ms": round(latencies[-1], 2),
+              "first_pass_p50_ms": round(statistics.median(first), 2),
+              "first_pass_p95_ms": _p95(first),
+              "found_in_top5": round(found / len(queries), 4)}
+    baseline(registry, queries, report)
+    print(json.dumps(report, indent=1))
+    args.out.mkdir(parents=True, exist_ok=True)
+    name = "search_latency.json" if args.records <= 100_000 else "search_latency_1m.json"
+    (args.out / name).write_text(json.dumps(report, indent=1), "utf-8")
+    tmp.cleanup()
+    return 0
+
+
+def _p95(latencies: list[float]) -> float:
+    return round(latencies[int(0.95 * (len(latencies) - 1))], 2)
+
+
+def _run(registry: Registry, queries: list[tuple[dict[str, str], str]]) -> tuple[list[float],
+                                                                                   int]:
+    """Each query once: sorted latencies (ms), and how many found their person in the top 5."""
     latencies, found = [], 0
     with registry.transaction() as tx:
         for row, wanted in queries:
@@ -90,24 +125,7 @@ def main() -> int:
             hits = search_persons(tx, name=row["name"], sex=sex, birth=birth, limit=5)
             latencies.append((time.perf_counter() - t0) * 1000)
             found += wanted in [h.person.id for h in hits]
-    latencies.sort()
-    report = {"machine": machine(), "records": len(rows), "persons": len(stored),
-              "engine": url.split(":")[0], "build_seconds": round(build, 1),
-              "registry_reused": reused,
-              "queries": len(queries),
-              "query": "one record of the person: its name, and its sex and birth date or "
-                       "age where the record has them",
-              "p50_ms": round(statistics.median(latencies), 2),
-              "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 2),
-              "max_ms": round(latencies[-1], 2),
-              "found_in_top5": round(found / len(queries), 4)}
-    baseline(registry, queries, report)
-    print(json.dumps(report, indent=1))
-    args.out.mkdir(parents=True, exist_ok=True)
-    name = "search_latency.json" if args.records <= 100_000 else "search_latency_1m.json"
-    (args.out / name).write_text(json.dumps(report, indent=1), "utf-8")
-    tmp.cleanup()
-    return 0
+    return sorted(latencies), found
 
 
 def build_registry(registry: Registry, by_person: dict[int, list[dict[str, str]]],
