@@ -234,3 +234,22 @@ def test_ranked_sharing_puts_the_right_sex_and_birth_first(registry, family):
     assert {family["mihriban"], family["sister"], family["brother"]} <= set(everyone)
     assert list(boy) == [family["brother"]] and list(girl) == [family["sister"]]
 
+
+
+def test_two_exact_birth_dates_of_one_year_that_differ_only_partly_agree(registry):
+    """A namesake born the same year on another day is not a birth match: the exact day
+    ranks first."""
+    with registry.transaction() as tx:
+        src = sources.add_source(tx, kind=SourceKind.INTERVIEW, title="t",
+                                 reliability=Reliability.B, credibility=Credibility.PROBABLY_TRUE,
+                                 obtained=FuzzyDate.parse("2021"))
+        other_day = _add(tx, src.id, "Memet", "Tursun", Sex.MALE, "1991-03-02").id
+        that_day = _add(tx, src.id, "Memet", "Tursun", Sex.MALE, "1991-07-10").id
+    with registry.transaction() as tx:
+        exact = search_persons(tx, name="Memet Tursun", birth=BirthDate.parse("1991-07-10"))
+        year = search_persons(tx, name="Memet Tursun", birth=BirthDate.parse("1991"))
+    births = {h.person.id: {f.field: f for f in h.fields}["birth"] for h in exact}
+    assert [h.person.id for h in exact] == [that_day, other_day]
+    assert births[that_day].outcome == "match" and births[other_day].outcome == "partial"
+    assert births[other_day].detail == "the same years, different days"
+    assert {{f.field: f.outcome for f in h.fields}["birth"] for h in year} == {"match"}

@@ -71,6 +71,12 @@ def _birth_field(wanted: BirthDate | None, found: BirthDate | None) -> FieldComp
         return FieldComparison("birth", "unknown", wanted.text, found.text)
     assert a0 is not None and a1 is not None and b0 is not None and b1 is not None
     gap = max(a0 - b1, b0 - a1, 0)
+    days_apart = (wanted.latest is not None and found.earliest is not None
+                  and wanted.earliest is not None and found.latest is not None
+                  and (wanted.latest < found.earliest or found.latest < wanted.earliest))
+    if gap == 0 and days_apart:  # the same year, but no day both allow: two exact dates
+        return FieldComparison("birth", "partial", wanted.describe(), found.describe(),
+                               "the same years, different days")
     outcome = "match" if gap == 0 else "partial" if gap <= 2 else "mismatch"
     return FieldComparison("birth", outcome, wanted.describe(), found.describe(),
                            f"{gap} years apart" if gap else "ranges overlap")
