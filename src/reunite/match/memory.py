@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from functools import cache
 
 M_MMAP_THRESHOLD = -3  # mallopt parameter (malloc.h)
 THRESHOLD = 1 << 20  # blocks of a megabyte or more are mapped, and unmapped when freed
 
 
+@cache
 def _libc() -> ctypes.CDLL | None:
     try:
         return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")

@@ -50,7 +50,7 @@ def candidates(tx: Tx, keys: Iterable[tuple[str, str]],
     father or pair) when it is given: person id -> (how many index rows matched, and the sex
     and birth range stored in clear, read in the same query to rank them before any is
     opened). Counted in the database: a common pair's bearers match several rows each."""
-    digests = [tx.vault.blind_index(f"name-{kind}", value) for kind, value in keys]
+    digests = _digests(tx, keys)
     if not digests:
         return {}
     query = select(name_index.c.person_id, func.count(), func.max(name_index.c.sex),
@@ -127,7 +127,7 @@ def shared_by_all(tx: Tx, parts: list[tuple[Iterable[tuple[str, str]], str | Non
     ``limit``, only the best ranked (see `_ranked`)."""
     conditions = []
     for keys, role in parts:
-        digests = [tx.vault.blind_index(f"name-{kind}", value) for kind, value in keys]
+        digests = _digests(tx, keys)
         if not digests:
             return {}
         condition = name_index.c.digest.in_(digests)
