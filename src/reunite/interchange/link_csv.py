@@ -95,6 +95,11 @@ def _birth_date(text: str) -> BirthDate:
     return BirthDate.parse(text)
 
 
+@lru_cache(maxsize=100_000)
+def _from_age(age: str, on: str) -> BirthDate:
+    return BirthDate.from_age(int(age), FuzzyDate.parse(on))
+
+
 def to_record(row: RawRow, names: dict[str, ParsedName] | None = None) -> MatchRecord:
     """The row as a match record (``names``: names parsed so far in the file)."""
     v, line = row.values, row.line
@@ -126,7 +131,7 @@ def to_record(row: RawRow, names: dict[str, ParsedName] | None = None) -> MatchR
                 raise _problem(line, "age_on", "is needed with age")
             if not v["age"].isdigit():
                 raise _problem(line, "age", f"{v['age']!r} is not a whole number")
-            birth = BirthDate.from_age(int(v["age"]), FuzzyDate.parse(v["age_on"]))
+            birth = _from_age(v["age"], v["age_on"])
     except InvalidInput as exc:
         if str(exc).startswith("line "):
             raise

@@ -9,6 +9,8 @@ from datetime import date
 def document_key(number: str) -> str:
     """A document number without spaces, dashes or dots, upper case: '6531 0120-1105' and
     '65310120 1105' are one number."""
+    if not number:
+        return ""
     return "".join(ch for ch in number.upper() if ch.isalnum())
 
 

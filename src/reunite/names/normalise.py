@@ -47,6 +47,8 @@ def clean(text: str) -> str:
 
 def fold_arabic(text: str) -> str:
     """Persian/Arabic look-alike letters to the letters of Uyghur Arabic script."""
+    if "\u06a9" not in text and FARSI_YEH not in text and HEH not in text:
+        return text  # (most names: nothing to fold)
     chars = list(text.replace("\u06a9", "\u0643"))  # keheh -> kaf
     for i, ch in enumerate(chars):
         following = chars[i + 1] if i + 1 < len(chars) else " "
@@ -60,6 +62,8 @@ def fold_arabic(text: str) -> str:
 
 
 _TOKEN = re.compile(r"\S+")
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u02af\u1e00-\u1eff\u2c60-\u2c7f]")
 
 
 def fold_homoglyphs(text: str) -> str:
@@ -73,6 +77,8 @@ def fold_homoglyphs(text: str) -> str:
             return token
         table = _CYR_TO_LAT if latin >= cyrillic else _LAT_TO_CYR
         return "".join(table.get(ch, ch) for ch in token)
+    if not _CYRILLIC.search(text) or not _LATIN.search(text):
+        return text  # (most names: one script, nothing to fold)
     return _TOKEN.sub(fix, text)
 
 
