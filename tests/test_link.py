@@ -186,6 +186,8 @@ def test_vectorised_levels_and_scores_equal_the_per_pair_definition(monkeypatch)
         levels, np.maximum(tf[a], np.where(levels.swapped, tff[b], tf[b])),
         np.maximum(tff[a], np.where(levels.swapped, tf[b], tff[b])))
     assert levels.swapped.any() and (levels.table == -1).any()
+    # (given names the same and sexes agreeing: the sex weighed against the name's bearers)
+    assert ((levels.table[:, 0] == 3) & (levels.table[:, 3] == 1) & ~levels.swapped).any()
     for k, (x, y) in enumerate(pairs):
         expected, comparison, expected_weights = model.score(feats[x], feats[y])
         assert tuple(levels.table[k]) == comparison.levels

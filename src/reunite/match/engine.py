@@ -24,11 +24,12 @@ from reunite.match.levels import (
     pair_levels,
 )
 from reunite.match.model import (
-    DEFAULT_M,
     LIKELY,
     POSSIBLE,
     Model,
+    birth_m,
     estimate_m,
+    estimate_sex_given,
     estimate_tf,
     estimate_u,
     identity,
@@ -168,11 +169,11 @@ def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
         workers: int | NamePool = 1) -> Model:
     """u from random pairs; m of names, sex and place by EM over pairs selected on an exact
     shared birth date (so names vary freely, as in Splink's training sessions); m of birth
-    from DEFAULT_M; then the prior (the probability that two records drawn at random are one
-    person), see `estimate_prior`.
+    from the file's share of exact dates (`birth_m`); then the prior (the probability that
+    two records drawn at random are one person), see `estimate_prior`.
 
-    m of birth is not estimated: among name-blocked pairs, namesakes outnumber true matches
-    and EM over birth alone converges to calling everything a match (tried, see the
+    m of birth is not estimated by EM: among name-blocked pairs, namesakes outnumber true
+    matches and EM over birth alone converges to calling everything a match (tried, see the
     benchmark notes)."""
     cols = cols if cols is not None else columns(records)
     u = estimate_u(records, U_SAMPLES,
@@ -181,11 +182,13 @@ def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
                                        workers).table)
     m_names, _ = estimate_m(by_birthday, u, (GIVEN, FATHER, SEX, PLACE, DOCUMENT))
     table = (levels if levels is not None else pair_levels(cols, *candidates)).table
-    m = [m_names[GIVEN], m_names[FATHER], list(DEFAULT_M[BIRTH]), m_names[SEX],
+    dated = max(int(np.sum(cols.lo >= 0)), 1)
+    m = [m_names[GIVEN], m_names[FATHER], birth_m(int(np.sum(cols.day >= 0)) / dated),
+         m_names[SEX],
          m_names[PLACE], m_names[DOCUMENT]]
     prior = estimate_prior(table, m, u, exact_share=float(np.mean(cols.day >= 0)),
                            records=len(records))
-    return Model(m, u, prior, estimate_tf(records))
+    return Model(m, u, prior, estimate_tf(records), estimate_sex_given(records))
 
 
 CHUNK = 2_000_000  # candidate pairs compared at a time (bounds the memory)

@@ -1,0 +1,89 @@
+"""The scoring model's treatment of evidence that depends on other evidence."""
+
+import io
+import math
+
+import pytest
+
+from reunite.interchange.link_csv import parse_records
+from reunite.match.features import features
+from reunite.match.model import DEFAULT_M, DEFAULT_U, Model, estimate_sex_given
+
+
+def _features(rows: list[tuple[str, str]]):
+    text = "id,name,sex\n" + "".join(f"r{i},{name},{sex}\n" for i, (name, sex) in
+                                     enumerate(rows))
+    return [features(r) for r in parse_records(io.StringIO(text))]
+
+
+def test_bearers_of_one_given_name_agree_on_sex_as_often_as_the_file_says():
+    women = _features([("Gülnar Memet", "F")] * 60)
+    both = _features([("Ali Memet", "M")] * 30 + [("Ali Tursun", "F")] * 30)
+    # 60 women: every one of their 1,770 pairs agrees; 30 + 30: 870 of 1,770 pairs agree
+    assert estimate_sex_given(women) > 0.98
+    assert estimate_sex_given(both) < 0.7
+    # records of unknown sex or without a given name are not counted
+    assert estimate_sex_given(_features([("Gülnar Memet", "")] * 50)) == pytest.approx(
+        estimate_sex_given(_features([("Gülnar Memet", "F")])))
+
+
+def _model(sex_given: float) -> Model:
+    return Model([list(r) for r in DEFAULT_M], [list(r) for r in DEFAULT_U], 0.001, {},
+                 sex_given)
+
+
+def test_agreeing_on_sex_adds_nothing_the_given_name_has_not_said():
+    """Two records of 'Gülnar' agree on sex whether or not they are one person: with the
+    given names the same, agreement on sex is weighed against how often bearers of the name
+    agree (here always), not against a coin toss; with given names that only look alike, and
+    for a disagreement, the sex keeps its weight."""
+    f = _features([("Gülnar Memet", "F"), ("Gülnar Memet", "F"), ("Gülnar Memet", ""),
+                   ("Gülnara Memet", "F"), ("Gülnar Memet", "M")])
+    model, independent = _model(DEFAULT_M[3][1]), _model(0.0)
+    same, comparison, weights = model.score(f[0], f[1])
+    unknown, _, _ = model.score(f[0], f[2])
+    assert comparison.levels[0] == 3 and comparison.levels[3] == 1
+    assert weights[3] == pytest.approx(0.0) and same == pytest.approx(unknown)
+    counted_twice, _, weights_independent = independent.score(f[0], f[1])
+    assert weights_independent[3] == pytest.approx(math.log2(DEFAULT_M[3][1] / DEFAULT_U[3][1]))
+    assert counted_twice > same
+    _, close, close_weights = model.score(f[0], f[3])
+    assert close.levels[0] < 3 and close.levels[3] == 1 and close_weights[3] > 0.9
+    _, differ, differ_weights = model.score(f[0], f[4])
+    assert differ.levels[3] == 0 and differ_weights[3] == pytest.approx(
+        math.log2(DEFAULT_M[3][0] / DEFAULT_U[3][0]))
+
+
+def test_a_rare_name_written_only_close_says_more_than_a_common_one():
+    """Frequency weighs every level of name agreement from "similar" up: two spellings that
+    are only close say more when the name is rare, less when it is common; names that
+    differ get no frequency weight."""
+    from reunite.match.model import identity
+
+    f = _features([("Gülnar Memet", "F"), ("Gülnara Memet", "F"), ("Tursun Memet", "F")])
+    level = f[0:2]
+    shares = {"common": 0.05, "rare": 0.0001}
+    probabilities = {}
+    for name, share in shares.items():
+        tf = {identity(f[0].given): share, identity(f[1].given): share,
+              identity(f[2].given): share}
+        model = Model([list(r) for r in DEFAULT_M], [list(r) for r in DEFAULT_U], 0.001, tf)
+        probabilities[name], comparison, _ = model.score(*level)
+        assert 1 <= comparison.levels[0] < 3
+        _, different, weights = model.score(f[0], f[2])
+        assert different.levels[0] == 0 and weights[0] == pytest.approx(
+            math.log2(DEFAULT_M[0][0] / DEFAULT_U[0][0]))
+    assert probabilities["rare"] > 0.5 > probabilities["common"]
+
+
+@pytest.mark.parametrize("share", [0.0, 0.2, 0.375, 0.8, 1.0])
+def test_birth_m_follows_the_files_share_of_exact_dates(share):
+    from reunite.match.model import DATE_SLIPS, birth_m
+
+    m = birth_m(share)
+    assert sum(m) == pytest.approx(1.0) and all(p > 0 for p in m)
+    assert m[4] / (m[3] + m[4]) == pytest.approx(DATE_SLIPS)
+    assert m[:2] == list(DEFAULT_M[2][:2])
+    if 0.1 <= share <= 0.95:  # two records of one person both give the day: share squared
+        assert (m[3] + m[4]) / (m[2] + m[3] + m[4]) == pytest.approx(share ** 2)
+    assert birth_m(min(share + 0.1, 1.0))[3] >= m[3]
