@@ -7,7 +7,9 @@ Splink (DuckDB) each in its own process at match probability 0.5 and 0.9, and re
 pairwise precision, recall and F1 against the ground truth, wall time and peak memory. Splink
 runs under --splink-python (a Python with the bench extras: pip install -e '.[bench]'); if it
 cannot be started, its rows say why. Results go to linkage.json and linkage.txt with the data
-size, the machine and the date.
+size, the machine and the date. "peak MiB" is the linking process's own peak (RUSAGE_SELF);
+"tree MiB" the largest sampled sum of the proportional set sizes of the process and the
+workers it forks (bench/memory_sampler.py), which counts the workers' own memory too.
 """
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ def run(python: str, script: str, data: Path, out: Path, threshold: float) -> di
     return figures
 
 
+def _mib(value: object) -> str:
+    return f"{value:.0f}" if isinstance(value, int | float) else "-"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, nargs="+", default=[10_000])
@@ -68,7 +74,7 @@ def main() -> int:
              f"({report['machine']['cores']} cores, "  # type: ignore[index]
              f"{report['machine']['memory_gib']} GiB), {report['machine']['date']}",  # type: ignore[index]
              f"{'records':>8} {'system':8} {'thr':>4} {'P':>6} {'R':>6} {'F1':>6} "
-             f"{'seconds':>8} {'peak MiB':>9}"]
+             f"{'seconds':>8} {'peak MiB':>9} {'tree MiB':>9}"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in args.records:
@@ -88,7 +94,8 @@ def main() -> int:
                         lines.append(
                             f"{n:>8} {system:8} {threshold:4} {figures['precision']:6.3f} "
                             f"{figures['recall']:6.3f} {figures['f1']:6.3f} "
-                            f"{figures['seconds']:8.1f} {figures['peak_rss_mib']:9.0f}")
+                            f"{figures['seconds']:8.1f} {figures['peak_rss_mib']:9.0f} "
+                            f"{_mib(figures.get('peak_tree_pss_mib')):>9}")
                     print(lines[-1], flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "linkage.json").write_text(json.dumps(report, indent=1), encoding="utf-8")

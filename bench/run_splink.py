@@ -15,11 +15,16 @@ import re
 import resource
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
+sys.path.insert(0, str(Path(__file__).parent))
+from memory_sampler import TreeMemory
+
+memory = TreeMemory().start()
 started = time.perf_counter()
 df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
 threshold = float(sys.argv[3]) if len(sys.argv) > 3 else 0.9
@@ -72,6 +77,8 @@ clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(
 out = clusters.as_pandas_dataframe()[["unique_id", "cluster_id"]]
 out.rename(columns={"unique_id": "id"}).to_csv(sys.argv[2], index=False)
 elapsed = time.perf_counter() - started
+memory.stop()
 print(json.dumps({"seconds": round(elapsed, 2),
                   "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-                                        / 1024, 1)}))
+                                        / 1024, 1),
+                  "peak_tree_pss_mib": memory.peak_mib}))

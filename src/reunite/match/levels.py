@@ -9,6 +9,7 @@ comparisons into a few thousand.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
@@ -88,7 +89,9 @@ _columns: Columns | None = None  # what forked workers compare
 def _word_chunk(chunk: list[tuple[int, int]]) -> list[int]:
     assert _columns is not None
     words = _columns.words
-    return [word_level(words[i], words[j]) for i, j in chunk]
+    # not remembered here: the parent's Memo sends each distinct pair once per run
+    compare = word_level.__wrapped__
+    return [compare(words[i], words[j]) for i, j in chunk]
 
 
 class NamePool:
@@ -103,6 +106,9 @@ class NamePool:
         self.pool = None
         if workers > 1 and "fork" in get_all_start_methods():
             _columns = cols
+            # the parent's objects out of the collector's reach before forking, so that a
+            # worker's collections do not write to (and so copy) every page it inherited
+            gc.freeze()
             self.pool = get_context("fork").Pool(workers)
 
     def word_levels(self, pairs: list[tuple[int, int]]) -> list[int]:
@@ -119,6 +125,7 @@ class NamePool:
             self.pool.close()
             self.pool.join()
             self.pool = None
+            gc.unfreeze()
         _columns = None
 
     def __enter__(self) -> NamePool:
