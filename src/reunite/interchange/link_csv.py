@@ -36,40 +36,58 @@ class RawRow:
     values: dict[str, str]
 
 
-def _problem(line: int, column: str, message: str) -> InvalidInput:
-    return InvalidInput(f"line {line}, column {column!r}: {message}")
+class RowProblem(InvalidInput):
+    """A problem of the file at one line (``line``; 1 is the header)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+    def __reduce__(self) -> tuple[type[RowProblem], tuple[int, str]]:
+        return RowProblem, (self.line, str(self))
 
 
-def read_rows(text: Iterable[str]) -> Iterator[RawRow]:
-    """Rows with the values of the known columns (stripped), by lower-case column name."""
+def _problem(line: int, column: str, message: str) -> RowProblem:
+    return RowProblem(line, f"line {line}, column {column!r}: {message}")
+
+
+def read_rows(text: Iterable[str], share: int = 0, shares: int = 1) -> Iterator[RawRow]:
+    """Rows with the values of the known columns (stripped), by lower-case column name; with
+    ``shares``, only rows share, share + shares, share + 2 x shares... (counted from 0,
+    blank lines not counted), so that several processes can read one file."""
     reader = csv.reader(text, strict=True)
     try:
         header = next(reader, [])
     except csv.Error as exc:
-        raise InvalidInput(f"line 1: not a CSV header ({exc})") from None
+        raise RowProblem(1, f"line 1: not a CSV header ({exc})") from None
     if not header:
-        raise InvalidInput("line 1: the file is empty; a header row is required")
+        raise RowProblem(1, "line 1: the file is empty; a header row is required")
     names = [h.strip().lower() for h in header]
     missing = [c for c in REQUIRED if c not in names]
     if missing:
-        raise InvalidInput(f"line 1: missing required column(s) {', '.join(missing)}")
+        raise RowProblem(1, f"line 1: missing required column(s) {', '.join(missing)}")
     duplicated = {n for n in names if names.count(n) > 1 and n in KNOWN}
     if duplicated:
-        raise InvalidInput(f"line 1: column(s) {', '.join(sorted(duplicated))} appear twice")
+        raise RowProblem(1, f"line 1: column(s) {', '.join(sorted(duplicated))} appear twice")
     width = len(names)
     wanted = [(i, n) for i, n in enumerate(names) if n in KNOWN]
+    index = -1
     try:
         for raw in reader:
             if not raw:  # a blank line
                 continue
+            index += 1
+            if index % shares != share:
+                continue
             line = reader.line_num
             if len(raw) > width:
-                raise InvalidInput(f"line {line}: more fields than the header has columns")
+                raise RowProblem(line, f"line {line}: more fields than the header has columns")
             if len(raw) < width:
-                raise InvalidInput(f"line {line}: fewer fields than the header has columns")
+                raise RowProblem(line, f"line {line}: fewer fields than the header has columns")
             yield RawRow(line, {n: raw[i].strip() for i, n in wanted})
     except csv.Error as exc:
-        raise InvalidInput(f"line {reader.line_num}: malformed CSV ({exc})") from None
+        line = reader.line_num
+        raise RowProblem(line, f"line {line}: malformed CSV ({exc})") from None
 
 
 def _parsed(name: str, known: dict[str, ParsedName]) -> ParsedName:
@@ -133,7 +151,7 @@ def to_record(row: RawRow, names: dict[str, ParsedName] | None = None) -> MatchR
                 raise _problem(line, "age", f"{v['age']!r} is not a whole number")
             birth = _from_age(v["age"], v["age_on"])
     except InvalidInput as exc:
-        if str(exc).startswith("line "):
+        if isinstance(exc, RowProblem):
             raise
         column = "birth_date" if v.get("birth_date") else "age"
         raise _problem(line, column, str(exc)) from None
@@ -146,17 +164,60 @@ def to_record(row: RawRow, names: dict[str, ParsedName] | None = None) -> MatchR
         document=document_key(v.get("document", "")))
 
 
+@dataclass
+class Share:
+    """What one reader made of its share of the rows (see `read_rows`): the records and
+    their lines, up to its first problem (then ``problem``)."""
+
+    lines: list[int]
+    records: list[MatchRecord]
+    problem: RowProblem | None = None
+
+
+def parse_share(text: Iterable[str], share: int = 0, shares: int = 1) -> Share:
+    """The rows of this share as match records; stops at its first bad row. Repeated ids are
+    not looked for here: see `merge_shares`."""
+    out = Share([], [])
+    names: dict[str, ParsedName] = {}
+    try:
+        for row in read_rows(text, share, shares):
+            out.records.append(to_record(row, names))
+            out.lines.append(row.line)
+    except RowProblem as exc:
+        out.problem = exc
+    return out
+
+
+def merge_shares(parts: list[Share]) -> list[MatchRecord]:
+    """The records of every share in the file's order (shares as `read_rows` deals them);
+    raises the file's first problem: the earliest bad row of any share, or an id that
+    appears twice, whichever comes first in the file."""
+    problems = [p.problem for p in parts if p.problem is not None]
+    first = min(problems, key=lambda p: p.line) if problems else None
+    if first is None:
+        records: list[MatchRecord] = [None] * sum(len(p.records) for p in parts)  # type: ignore[list-item]
+        lines = [0] * len(records)
+        for k, part in enumerate(parts):
+            records[k::len(parts)] = part.records
+            lines[k::len(parts)] = part.lines
+    else:  # the rows before the first problem, in order
+        pairs = sorted((line, r) for p in parts for line, r in zip(p.lines, p.records,
+                                                                    strict=True)
+                       if line < first.line)
+        lines, records = [x for x, _ in pairs], [r for _, r in pairs]
+    seen: set[str] = set()
+    for line, record in zip(lines, records, strict=True):
+        if record.id in seen:
+            raise _problem(line, "id", f"{record.id!r} appears twice")
+        seen.add(record.id)
+    if first is not None:
+        raise first
+    return records
+
+
 def parse_records(text: Iterable[str]) -> list[MatchRecord]:
     """Every row as a match record; the first bad row raises with its line and column."""
-    records, seen = [], set()
-    names: dict[str, ParsedName] = {}
-    for row in read_rows(text):
-        record = to_record(row, names)
-        if record.id in seen:
-            raise _problem(row.line, "id", f"{record.id!r} appears twice")
-        seen.add(record.id)
-        records.append(record)
-    return records
+    return merge_shares([parse_share(text)])
 
 
 def write_clusters(assignments: Iterable[tuple[str, str]]) -> str:

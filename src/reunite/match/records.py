@@ -26,6 +26,12 @@ class MatchRecord:
     name: str = ""  # the full name as written
     document: str = ""  # an identity document's number, normalised (see document_key)
 
+    def __reduce__(self) -> tuple[type[MatchRecord], tuple[object, ...]]:
+        # the fields as one tuple: a file's records cross between processes when several
+        # read it, and the default for a frozen dataclass with slots is twice as slow
+        return MatchRecord, (self.id, self.given, self.father, self.sex, self.birth_min,
+                             self.birth_max, self.place, self.name, self.document)
+
     @property
     def birth_years(self) -> tuple[int, int] | None:
         if self.birth_min is None or self.birth_max is None:
