@@ -60,3 +60,11 @@ def test_shares_merge_in_the_files_order():
     assert [len(p.records) for p in parts] == [4, 4, 3]
     merged = merge_shares(parts)
     assert [r.id for r in merged] == [f"r{i}" for i in range(11)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_byte_order_mark_as_spreadsheets_write_it_is_not_part_of_the_header(
+        tmp_path, monkeypatch, workers):
+    text = HEADER + "".join(_rows(6))
+    with_mark = _read(tmp_path, b"\xef\xbb\xbf" + text.encode(), workers, monkeypatch)
+    assert with_mark == _read(tmp_path, text, workers, monkeypatch)

@@ -47,12 +47,13 @@ def _quiet(_phase: str, _done: int, _total: int) -> None:
 
 
 def _lines(path: Path, progress: Progress) -> Iterator[str]:
-    """The file's lines, decoded; reports the bytes read."""
+    """The file's lines, decoded (a byte order mark at the start, as spreadsheet programs
+    write, is dropped); reports the bytes read."""
     total, done = path.stat().st_size, 0
     with open(path, "rb") as f:
         for number, raw in enumerate(f):
             try:
-                yield raw.decode("utf-8")
+                yield raw.decode("utf-8-sig" if number == 0 else "utf-8")
             except UnicodeDecodeError as exc:
                 raise InvalidInput(f"{path} is not UTF-8 text (byte {done + exc.start}, "
                                    f"line {number + 1})") from None
@@ -97,8 +98,8 @@ def read_records(path: Path, workers: int, progress: Progress) -> list[MatchReco
 def link_file(*, input_path: Path, output_path: Path, pairs_path: Path | None = None,
               threshold: float = LIKELY, progress: Progress | None = None,
               workers: int | None = None) -> LinkResult:
-    """Link a CSV file; names are compared in ``workers`` processes (default: one per
-    core)."""
+    """Link a CSV file; a large file is read, and names are compared, in ``workers``
+    processes (this one and workers - 1 forked; default: one per core)."""
     if not 0.0 < threshold < 1.0:
         raise InvalidInput("threshold must be between 0 and 1")
     if output_path.resolve() == input_path.resolve():
