@@ -13,22 +13,22 @@ are not returned by the linker, so the lowest bin starts there.)
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from linkage import write_population
+from linkage_metrics import read_groups
 from machine import machine
-from population import records
 
-from reunite.interchange.link_csv import parse_records
 from reunite.match.comparisons import FIELDS
-from reunite.match.engine import link
+from reunite.match.engine import link, no_progress
+from reunite.services.link import read_records
 
 HERE = Path(__file__).parent
 BY_LEVEL = ("given", "father", "birth")
@@ -44,14 +44,13 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--out", type=Path, default=HERE / "results")
     args = parser.parse_args()
-    rows, truth = records(args.records)
-    person = dict(truth)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    text = out.getvalue().splitlines(keepends=True)
-    result = link(parse_records(text), threshold=0.5, workers=os.cpu_count() or 1)
+    workers = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        data = write_population(args.records, Path(tmp))
+        person = {i: who for who, ids in read_groups(Path(str(data) + ".truth.csv"), "id",
+                                                     "person").items() for i in ids}
+        found = read_records(data, workers, no_progress)
+    result = link(found, threshold=0.5, workers=workers)
     bins: dict[int, list[float]] = defaultdict(lambda: [0, 0.0, 0])
     levels: dict[tuple[str, int], list[float]] = defaultdict(lambda: [0, 0.0, 0])
     fields = [f for f, _ in FIELDS]
@@ -62,7 +61,7 @@ def main() -> int:
             acc[0] += 1
             acc[1] += pair.probability
             acc[2] += same
-    report = {"machine": machine(), "records": len(rows), "pairs": len(result.pairs),
+    report = {"machine": machine(), "records": len(found), "pairs": len(result.pairs),
               "bins": [_row(f"{k / 10:.1f}-{(k + 1) / 10:.1f}", int(n), s, int(t))
                        for k, (n, s, t) in sorted(bins.items())],
               "levels": [_row(f"{f} {dict(FIELDS)[f][lv] if lv >= 0 else 'unknown'}",

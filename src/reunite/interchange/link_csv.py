@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import zip_longest
 
 from reunite.domain.dates import BirthDate, FuzzyDate
 from reunite.errors import InvalidInput, ReuniteError
@@ -189,27 +190,20 @@ def parse_share(text: Iterable[str], share: int = 0, shares: int = 1) -> Share:
 
 
 def merge_shares(parts: list[Share]) -> list[MatchRecord]:
-    """The records of every share in the file's order (shares as `read_rows` deals them);
-    raises the file's first problem: the earliest bad row of any share, or an id that
-    appears twice, whichever comes first in the file."""
+    """The records of every share in the file's order (shares as `read_rows` deals them:
+    taking one from each in turn gives the file's order, the rows a share did not reach
+    left out); raises the file's first problem: the earliest bad row of any share, or an id
+    that appears twice, whichever comes first in the file."""
     problems = [p.problem for p in parts if p.problem is not None]
     first = min(problems, key=lambda p: p.line) if problems else None
-    if first is None:
-        records: list[MatchRecord] = [None] * sum(len(p.records) for p in parts)  # type: ignore[list-item]
-        lines = [0] * len(records)
-        for k, part in enumerate(parts):
-            records[k::len(parts)] = part.records
-            lines[k::len(parts)] = part.lines
-    else:  # the rows before the first problem, in order
-        pairs = sorted((line, r) for p in parts for line, r in zip(p.lines, p.records,
-                                                                    strict=True)
-                       if line < first.line)
-        lines, records = [x for x, _ in pairs], [r for _, r in pairs]
-    seen: set[str] = set()
-    for line, record in zip(lines, records, strict=True):
-        if record.id in seen:
-            raise _problem(line, "id", f"{record.id!r} appears twice")
-        seen.add(record.id)
+    end = first.line if first is not None else sys.maxsize
+    records, seen = [], set()
+    for turn in zip_longest(*(zip(p.lines, p.records, strict=True) for p in parts)):
+        for line, record in (x for x in turn if x is not None and x[0] < end):
+            if record.id in seen:
+                raise _problem(line, "id", f"{record.id!r} appears twice")
+            seen.add(record.id)
+            records.append(record)
     if first is not None:
         raise first
     return records

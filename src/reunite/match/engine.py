@@ -103,7 +103,8 @@ class LinkResult:
                     strict=True)]
 
 
-def _noop(_phase: str, _done: int, _total: int) -> None:
+def no_progress(_phase: str, _done: int, _total: int) -> None:
+    """A Progress that shows nothing."""
     return None
 
 
@@ -182,11 +183,11 @@ def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
                                        workers).table)
     m_names, _ = estimate_m(by_birthday, u, (GIVEN, FATHER, SEX, PLACE, DOCUMENT))
     table = (levels if levels is not None else pair_levels(cols, *candidates)).table
+    exact = int(np.sum(cols.day >= 0))  # records giving the birth day
     dated = max(int(np.sum(cols.lo >= 0)), 1)
-    m = [m_names[GIVEN], m_names[FATHER], birth_m(int(np.sum(cols.day >= 0)) / dated),
-         m_names[SEX],
+    m = [m_names[GIVEN], m_names[FATHER], birth_m(exact / dated), m_names[SEX],
          m_names[PLACE], m_names[DOCUMENT]]
-    prior = estimate_prior(table, m, u, exact_share=float(np.mean(cols.day >= 0)),
+    prior = estimate_prior(table, m, u, exact_share=exact / max(len(records), 1),
                            records=len(records))
     return Model(m, u, prior, estimate_tf(records), estimate_sex_given(records))
 
@@ -223,7 +224,7 @@ def _shares(given: Floats, father: Floats, swapped: npt.NDArray[np.bool_], a: In
 def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
          progress: Progress | None = None, workers: int = 1) -> LinkResult:
     """Link the records; ``workers`` processes share out the comparison of names."""
-    progress = progress or _noop
+    progress = progress or no_progress
     memory.map_large_blocks()
     n = len(records)
     feats = []
@@ -239,7 +240,7 @@ def link(records: Sequence[MatchRecord], *, threshold: float = LIKELY,
     total = len(a)
     progress("comparing pairs", 0, total)
     cols = columns(feats)
-    with NamePool(cols, workers) as pool:  # forked once: the workers keep their caches
+    with NamePool(cols, workers) as pool:  # forked once for the run
         levels = _levels_in_chunks(cols, a, b, pool, progress)
         progress("estimating the model", 0, 1)
         model = fit(feats, (a, b), cols, levels, pool)

@@ -100,7 +100,8 @@ def _word_chunk(chunk: list[tuple[int, int]]) -> list[int]:
 
 class NamePool:
     """Processes that compare pairs of name words, forked once for a whole run: they keep
-    what they cached from one chunk of pairs to the next, and only word ids and levels
+    the name readings they worked out from one chunk of pairs to the next (the levels
+    themselves are the parent's Memo's to remember), and only word ids and levels
     cross between them (they inherit the columns). This process compares its share too,
     so ``workers`` processes in all means workers - 1 forked (each forked worker copies
     the pages of the parent's objects it touches, a few hundred MB at a million records).

@@ -17,7 +17,7 @@ from reunite.interchange.link_csv import (
     write_pairs,
 )
 from reunite.match.comparisons import FIELDS
-from reunite.match.engine import LinkResult, Progress, link
+from reunite.match.engine import LinkResult, Progress, link, no_progress
 from reunite.match.model import LIKELY
 from reunite.match.records import MatchRecord
 
@@ -42,10 +42,6 @@ PARALLEL_BYTES = 4_000_000  # files from this size are read by several processes
 READING = "reading the file"
 
 
-def _quiet(_phase: str, _done: int, _total: int) -> None:
-    return None
-
-
 def _lines(path: Path, progress: Progress) -> Iterator[str]:
     """The file's lines, decoded (a byte order mark at the start, as spreadsheet programs
     write, is dropped); reports the bytes read."""
@@ -66,7 +62,7 @@ def _lines(path: Path, progress: Progress) -> Iterator[str]:
 def _read_share(task: tuple[Path, int, int]) -> Share | InvalidInput:
     path, share, shares = task
     try:
-        return parse_share(_lines(path, _quiet), share, shares)
+        return parse_share(_lines(path, no_progress), share, shares)
     except InvalidInput as exc:  # not UTF-8: reported as is
         return exc
 
@@ -105,7 +101,7 @@ def link_file(*, input_path: Path, output_path: Path, pairs_path: Path | None = 
     if output_path.resolve() == input_path.resolve():
         raise InvalidInput("the output file must not be the input file")
     workers = workers or os.cpu_count() or 1
-    records = read_records(input_path, workers, progress or _quiet)
+    records = read_records(input_path, workers, progress or no_progress)
     if not records:
         raise InvalidInput(f"{input_path} has a header but no rows")
     result = link(records, threshold=threshold, progress=progress, workers=workers)
