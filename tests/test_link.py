@@ -103,6 +103,28 @@ def test_link_clusters_across_scripts_and_keeps_relatives_apart(tmp_path):
     assert all("given:" in p["explanation"] for p in explained)
 
 
+SLIP_ROWS = HEADER + """\
+k1,Kerim Rozi,M,1980-03-14,,,Kashgar,
+k2,Карим Рози,M,1980,,,,
+k3,Kelim Rozi,M,,34,2014-06-01,,
+k4,Kerim Rozi,,1980,,,Qeshqer,
+e1,Ekber Rozi,M,1982-07-01,,,Kashgar,
+"""
+
+
+def test_a_slip_on_another_spelling_does_not_split_the_person(tmp_path):
+    # Kelim (a slip for Kerim) and Russian-style Карим are "different" to the comparison; they
+    # are a slip apart, which the rule "different given names, two people" must not break up
+    result, out, pairs = _link(tmp_path, SLIP_ROWS)
+    assert result.exit_code == 0, result.output
+    cluster = {r["id"]: r["cluster_id"] for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert cluster["k1"] == cluster["k2"] == cluster["k3"] == cluster["k4"]
+    assert cluster["e1"] != cluster["k1"]  # the brother
+    slip = [p for p in csv.DictReader(pairs.open(encoding="utf-8"))
+            if {p["id_a"], p["id_b"]} == {"k2", "k3"}]
+    assert slip and "given: a slip apart" in slip[0]["explanation"]
+
+
 def test_bad_file_is_refused_and_nothing_is_written(tmp_path):
     result, out, pairs = _link(tmp_path, "id,name,sex\n1,Ali Memet,M\n2,Eli Memet,Q\n")
     assert result.exit_code == 2
@@ -359,6 +381,9 @@ def test_pair_set_keeps_each_pair_once_in_order(monkeypatch):
     ("Tursun", "Turghun", 0),  # two names of the table, one letter apart in Latin
     ("Ali", "Eli", 3),  # one name (Eli is the Uyghur spelling of Ali)
     ("Omer", "Oamr", 0),  # a short name twice slipped is not taken for it
+    ("Kelim", "Карим", 4),  # a slip (Kerim) beside a Russian-style spelling: a slip apart
+    ("Dibar", "Dilber", 4),
+    ("Ekber", "Ekrem", 0),  # two names of the table stay different
 ])
 def test_keyboard_slips_are_similar_names_but_table_names_stay_apart(x, y, level):
     from reunite.match.comparisons import _word_level, word_level

@@ -18,8 +18,8 @@ from reunite.names.compare import score_at_least
 
 # (field, level labels from 0 upward)
 FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("given", ("different", "similar", "close", "same name")),
-    ("father", ("different", "similar", "close", "same name")),
+    ("given", ("different", "similar", "close", "same name", "a slip apart")),
+    ("father", ("different", "similar", "close", "same name", "a slip apart")),
     ("birth", ("years apart", "within two years", "ranges overlap", "same day",
                "different days")),
     ("sex", ("different", "same")),
@@ -28,6 +28,17 @@ FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 DOCUMENT = 5
 NAME_LEVELS = ((0.99, 3), (0.8, 2), (0.6, 1))
+# Two names that the comparison calls different but whose consonant skeletons are one slip
+# apart (Kelim, a slip for Kerim, beside Russian-style Карим): a level of its own, listed last
+# so that the others keep their numbers, that the domain's rule "different given names, two
+# people" does not apply to (a slip on top of another convention's spelling is common).
+SLIP_APART = 4
+SKELETON_SLIP_FROM = 3  # consonant classes in the shorter skeleton
+
+
+def name_rank(level: int) -> float:
+    """Name levels in order of agreement (SLIP_APART ranks between different and similar)."""
+    return 0.5 if level == SLIP_APART else float(level)
 
 
 @dataclass(frozen=True)
@@ -61,7 +72,7 @@ def _word_level(x: str, y: str) -> tuple[int, float]:
             return level, score
     if _typo(a, b):
         return 1, score
-    return 0, score
+    return (SLIP_APART if _skeleton_slip(a, b) else 0), score
 
 
 @lru_cache(maxsize=4_000_000)
@@ -77,7 +88,7 @@ def word_level(x: str, y: str) -> int:
     for bound, level in NAME_LEVELS:
         if score >= bound:
             return level
-    return 1 if _typo(a, b) else 0
+    return 1 if _typo(a, b) else SLIP_APART if _skeleton_slip(a, b) else 0
 
 
 def _typo(a: NameFeature, b: NameFeature) -> bool:
@@ -93,6 +104,15 @@ def _typo(a: NameFeature, b: NameFeature) -> bool:
             if shorter >= 4 and osa(x, y, score_cutoff=2) <= (2 if shorter >= 7 else 1):
                 return True
     return False
+
+
+def _skeleton_slip(a: NameFeature, b: NameFeature) -> bool:
+    """Consonant skeletons at most one class apart (of at least SKELETON_SLIP_FROM classes),
+    unless the two are different names of the table."""
+    if a.canonical and b.canonical:
+        return False
+    return any(min(len(x), len(y)) >= SKELETON_SLIP_FROM and osa(x, y, score_cutoff=1) <= 1
+               for x in a.skeletons for y in b.skeletons)
 
 
 def birth_level(a: Features, b: Features) -> int:
@@ -124,10 +144,12 @@ def compare(a: Features, b: Features) -> PairComparison:
     given, gs = name_level(a.given, b.given)
     father, fs = name_level(a.father, b.father)
     swapped = False
-    if given < 2 and a.given.word and a.father.word and b.given.word and b.father.word:
+    if (name_rank(given) < 2 and a.given.word and a.father.word and b.given.word
+            and b.father.word):
         g2, gs2 = name_level(a.given, b.father)
         f2, fs2 = name_level(a.father, b.given)
-        if g2 >= 2 and f2 >= 2 and g2 + f2 > given + father:
+        if (2 <= g2 <= 3 and 2 <= f2 <= 3
+                and g2 + f2 > name_rank(given) + name_rank(father)):
             given, father, gs, fs, swapped = g2, f2, gs2, fs2, True
     sex = -1 if not a.record.sex or not b.record.sex else int(a.record.sex == b.record.sex)
     place = -1 if not a.place or not b.place else int(bool(a.place & b.place))

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from reunite.match.comparisons import document_level, word_level
+from reunite.match.comparisons import NAME_LEVELS, SLIP_APART, document_level, word_level
 from reunite.match.features import Features, name_feature
 from reunite.names.compare import canonical, may_have_suffix
 
@@ -229,12 +229,13 @@ def _pair_levels(c: Columns, a: Ints, b: Ints, pool: NamePool) -> Levels:
     given = names(c.given[a], c.given[b])
     father = names(c.father[a], c.father[b])
     swapped = np.zeros(len(a), np.bool_)
-    maybe = ((given < 2) & (c.given[a] > 0) & (c.father[a] > 0) & (c.given[b] > 0)
+    maybe = ((_rank(given) < 2) & (c.given[a] > 0) & (c.father[a] > 0) & (c.given[b] > 0)
              & (c.father[b] > 0))
     if maybe.any():
         sa, sb = a[maybe], b[maybe]
         g2, f2 = names(c.given[sa], c.father[sb]), names(c.father[sa], c.given[sb])
-        better = (g2 >= 2) & (f2 >= 2) & (g2 + f2 > given[maybe] + father[maybe])
+        better = (_agree(g2) & _agree(f2)
+                  & (g2 + f2 > _rank(given[maybe]) + _rank(father[maybe])))
         where = np.flatnonzero(maybe)[better]
         given[where], father[where], swapped[where] = g2[better], f2[better], True
     lo_a, hi_a, lo_b, hi_b = c.lo[a], c.hi[a], c.lo[b], c.hi[b]
@@ -252,6 +253,19 @@ def _pair_levels(c: Columns, a: Ints, b: Ints, pool: NamePool) -> Levels:
     for k, column in enumerate((given, father, birth, sex, place, document)):
         table[:, k] = column
     return Levels(table, swapped)
+
+
+SAME = NAME_LEVELS[0][1]  # the name level "same name"
+
+
+def _rank(level: Ints) -> npt.NDArray[np.float64]:
+    """`name_rank` of each level."""
+    return np.where(level == SLIP_APART, 0.5, level.astype(np.float64))
+
+
+def _agree(level: Ints) -> npt.NDArray[np.bool_]:
+    """Levels "close" and "same name"."""
+    return (level >= 2) & (level <= SAME)
 
 
 def conflict_rule(c: Columns) -> Callable[[int, int], bool]:
@@ -277,7 +291,7 @@ def conflict_rule(c: Columns) -> Callable[[int, int], bool]:
         if level(int(c.given[x]), int(c.given[y])) != 0:
             return False
         fx, fy = int(c.father[x]), int(c.father[y])
-        return not (fx and fy and level(int(c.given[x]), fy) >= 2
-                    and level(fx, int(c.given[y])) >= 2)
+        return not (fx and fy and 2 <= level(int(c.given[x]), fy) <= SAME
+                    and 2 <= level(fx, int(c.given[y])) <= SAME)
 
     return conflict

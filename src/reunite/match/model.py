@@ -57,8 +57,8 @@ PSEUDO_PAIRS = 200.0
 DEFAULT_PRIOR = 0.3
 # Among records of one person: names mostly agree, birth ranges mostly overlap, sex agrees.
 DEFAULT_M = (
-    (0.02, 0.08, 0.2, 0.7),  # given
-    (0.04, 0.08, 0.2, 0.68),  # father
+    (0.015, 0.08, 0.2, 0.69, 0.015),  # given (the last: a slip apart)
+    (0.03, 0.08, 0.2, 0.67, 0.02),  # father
     (0.03, 0.12, 0.58, 0.25, 0.02),  # birth (the last: two exact dates that differ)
     (0.02, 0.98),  # sex
     (0.15, 0.85),  # place
@@ -66,8 +66,8 @@ DEFAULT_M = (
 )
 # Between unrelated records: names rarely agree, birth ranges sometimes overlap, sex is a coin.
 DEFAULT_U = (
-    (0.96, 0.025, 0.01, 0.005),  # given
-    (0.96, 0.025, 0.01, 0.005),  # father
+    (0.95, 0.025, 0.01, 0.005, 0.01),  # given
+    (0.95, 0.025, 0.01, 0.005, 0.01),  # father
     (0.74, 0.14, 0.099, 0.001, 0.02),  # birth
     (0.5, 0.5),  # sex
     (0.9, 0.1),  # place
@@ -100,14 +100,15 @@ class Model:
         return [self._weights[i][level + 1] for i, level in enumerate(comparison.levels)]
 
     def tf_adjustment(self, a: NameFeature, b: NameFeature, level: int, field: int) -> float:
-        """Splink's term-frequency adjustment on a name agreement (from TF_FROM up)."""
-        if level < TF_FROM:
+        """Splink's term-frequency adjustment on a name agreement (from TF_FROM up to the
+        same name), relative to u of the same name."""
+        if not TF_FROM <= level <= SAME_NAME:
             return 0.0
         key = (field, identity(a), identity(b))
         found = self._tf_cache.get(key)
         if found is None:
             tf = max(self.name_tf.get(key[1], 0.0), self.name_tf.get(key[2], 0.0))
-            found = 0.0 if tf <= 0.0 else math.log2(self.u[field][level] / tf)
+            found = 0.0 if tf <= 0.0 else math.log2(self.u[field][SAME_NAME] / tf)
             self._tf_cache[key] = found
         return found
 
@@ -138,9 +139,10 @@ class Model:
         weights = np.stack([np.asarray(self._weights[f])[table[:, f]]
                             for f in range(len(FIELDS))], axis=1)
         for field, tf in ((0, tf_given), (1, tf_father)):
-            exact = (table[:, field] >= TF_FROM + 1) & (tf > 0)
-            safe = np.where(exact, tf, 1.0)
-            weights[:, field] += np.where(exact, np.log2(self.u[field][-1] / safe), 0.0)
+            agree = ((table[:, field] >= TF_FROM + 1) & (table[:, field] <= SAME_NAME + 1)
+                     & (tf > 0))
+            safe = np.where(agree, tf, 1.0)
+            weights[:, field] += np.where(agree, np.log2(self.u[field][SAME_NAME] / safe), 0.0)
         weights[:, 0] += np.where(levels.swapped, SWAPPED_PENALTY, 0.0)
         t = levels.table
         same_name = (t[:, 0] == SAME_NAME) & ~levels.swapped & (t[:, SEX] == 1)
@@ -187,7 +189,7 @@ def estimate_tf(records: Sequence[Features]) -> dict[str, float]:
                 counts[identity(name)] += 1
                 total += 1
     # smoothed toward the default share of a name, worth U_PSEUDO_PAIRS name parts
-    base = DEFAULT_U[0][-1]
+    base = DEFAULT_U[0][SAME_NAME]
     return {k: (v + U_PSEUDO_PAIRS * base) / (total + U_PSEUDO_PAIRS) for k, v in counts.items()}
 
 
