@@ -190,9 +190,13 @@ def test_vectorised_levels_and_scores_equal_the_per_pair_definition(monkeypatch)
             ("Memet", "Tursun", "M", "1980", "Kashgar"), ("Tursun", "Memet", "M", "2005", ""),
             ("Gülnar", "Ablimit", "F", "", "Hotan"), ("Gulnur", "Ablimit", "F", "1999", "Hotan"),
             ("艾力", "买买提", "", "1975", "喀什"), ("Ali", "Memet", "M", "1975-02", "")]))
+    # the same years but not the same days; a slip beside a Russian-style spelling
+    rows += "y1,Kerim Rozi,M,1979-03-01,,,,\ny2,Kelim Rozi,M,,34,2014-06-01,,\n"
+    rows += "y3,Карим Рози,M,1980,,,,\n"
     feats = [features(r) for r in parse_records(io.StringIO(rows))]
     found = blocking.candidate_pairs(feats)
-    pairs = [*zip(*(x.tolist() for x in found), strict=True), (0, 9), (3, 12), (11, 14)]
+    pairs = [*zip(*(x.tolist() for x in found), strict=True), (0, 9), (3, 12), (11, 14),
+             (16, 17), (17, 18), (16, 18)]
     a = np.array([x for x, _ in pairs])
     b = np.array([y for _, y in pairs])
     levels = pair_levels(columns(feats), a, b)
@@ -208,6 +212,8 @@ def test_vectorised_levels_and_scores_equal_the_per_pair_definition(monkeypatch)
         levels, np.maximum(tf[a], np.where(levels.swapped, tff[b], tf[b])),
         np.maximum(tff[a], np.where(levels.swapped, tf[b], tff[b])))
     assert levels.swapped.any() and (levels.table == -1).any()
+    assert tuple(levels.table[-3, :3]) == (1, 3, 1)  # Kerim/Kelim: similar; days apart
+    assert tuple(levels.table[-2, :3]) == (4, 3, 2)  # Kelim/Карим: a slip apart; overlap
     # (given names the same and sexes agreeing: the sex weighed against the name's bearers)
     assert ((levels.table[:, 0] == 3) & (levels.table[:, 3] == 1) & ~levels.swapped).any()
     for k, (x, y) in enumerate(pairs):

@@ -117,17 +117,22 @@ def _skeleton_slip(a: NameFeature, b: NameFeature) -> bool:
 
 def birth_level(a: Features, b: Features) -> int:
     ra, rb = a.record, b.record
-    if a.years is None or b.years is None:
+    if (ra.birth_min is None or ra.birth_max is None or rb.birth_min is None
+            or rb.birth_max is None):
         return -1
     exact = ra.birth_min == ra.birth_max and rb.birth_min == rb.birth_max
     if exact and ra.birth_min == rb.birth_min:
         return 3
-    gap = max(a.years[0] - b.years[1], b.years[0] - a.years[1], 0)
+    gap = max(ra.birth_min.year - rb.birth_max.year, rb.birth_min.year - ra.birth_max.year, 0)
     if gap > 2:
         return 0
     # two exact dates that differ: not the evidence that overlapping ranges are (namesakes
     # born the same year); a level of its own, listed last so earlier levels keep their number
-    return 4 if exact else 2 if gap == 0 else 1
+    if exact:
+        return 4
+    # ranges that overlap to the day (age 34 on 2014-06-01 and 1979-03-01 share a year, not
+    # a day: within two years)
+    return 2 if max(ra.birth_min, rb.birth_min) <= min(ra.birth_max, rb.birth_max) else 1
 
 
 def document_level(a: str, b: str) -> int:

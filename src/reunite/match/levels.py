@@ -35,6 +35,8 @@ class Columns:
     lo: Ints  # birth year range, -1 when unknown
     hi: Ints
     day: Ints  # birth day number when exact, else -1
+    earliest: Ints  # day numbers of the birth range, -1 when unknown
+    latest: Ints
     sex: Ints  # 0 unknown, 1 M, 2 F
     place: Ints  # place set id, 0 when unknown
     places: list[frozenset[str]]
@@ -76,10 +78,14 @@ def columns(records: Sequence[Features]) -> Columns:
     day = np.array([r.record.birth_min.toordinal()
                     if r.record.birth_min is not None and r.record.birth_min == r.record.birth_max
                     else -1 for r in records], np.int64)
+    earliest = np.array([r.record.birth_min.toordinal() if r.record.birth_min is not None
+                         and r.record.birth_max is not None else -1 for r in records], np.int64)
+    latest = np.array([r.record.birth_max.toordinal() if r.record.birth_min is not None
+                       and r.record.birth_max is not None else -1 for r in records], np.int64)
     sex = np.array([{"M": 1, "F": 2}.get(r.record.sex, 0) for r in records], np.int64)
     word_list = list(words)
-    return Columns(given, father, word_list, lo, hi, day, sex, place, list(places), document,
-                   list(documents), *_word_columns(word_list))
+    return Columns(given, father, word_list, lo, hi, day, earliest, latest, sex, place,
+                   list(places), document, list(documents), *_word_columns(word_list))
 
 
 PARALLEL_FROM = 20_000  # distinct pairs worth sharing out among processes
@@ -240,7 +246,8 @@ def _pair_levels(c: Columns, a: Ints, b: Ints, pool: NamePool) -> Levels:
         given[where], father[where], swapped[where] = g2[better], f2[better], True
     lo_a, hi_a, lo_b, hi_b = c.lo[a], c.hi[a], c.lo[b], c.hi[b]
     gap = np.maximum(np.maximum(lo_a - hi_b, lo_b - hi_a), 0)
-    birth = np.where(gap == 0, 2, np.where(gap <= 2, 1, 0))
+    overlap = np.maximum(c.earliest[a], c.earliest[b]) <= np.minimum(c.latest[a], c.latest[b])
+    birth = np.where(gap > 2, 0, np.where(overlap, 2, 1))
     exact = (c.day[a] >= 0) & (c.day[b] >= 0)
     birth = np.where(exact & (birth > 0), np.where(c.day[a] == c.day[b], 3, 4), birth)
     birth = np.where((lo_a < 0) | (lo_b < 0), -1, birth)
