@@ -214,6 +214,7 @@ def test_vectorised_levels_and_scores_equal_the_per_pair_definition(monkeypatch)
     assert levels.swapped.any() and (levels.table == -1).any()
     assert tuple(levels.table[-3, :3]) == (1, 3, 1)  # Kerim/Kelim: similar; days apart
     assert tuple(levels.table[-2, :3]) == (4, 3, 2)  # Kelim/Карим: a slip apart; overlap
+    assert (levels.table[:, 2] == 5).any()  # 1975-02 inside 1975
     # (given names the same and sexes agreeing: the sex weighed against the name's bearers)
     assert ((levels.table[:, 0] == 3) & (levels.table[:, 3] == 1) & ~levels.swapped).any()
     for k, (x, y) in enumerate(pairs):

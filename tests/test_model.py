@@ -85,5 +85,33 @@ def test_birth_m_follows_the_files_share_of_exact_dates(share):
     assert m[4] / (m[3] + m[4]) == pytest.approx(DATE_SLIPS)
     assert m[:2] == list(DEFAULT_M[2][:2])
     if 0.1 <= share <= 0.95:  # two records of one person both give the day: share squared
-        assert (m[3] + m[4]) / (m[2] + m[3] + m[4]) == pytest.approx(share ** 2)
+        assert (m[3] + m[4]) / (m[2] + m[3] + m[4] + m[5]) == pytest.approx(share ** 2)
     assert birth_m(min(share + 0.1, 1.0))[3] >= m[3]
+
+
+def test_birth_ranges_one_inside_the_other_are_told_from_ranges_that_overlap_in_part():
+    """A day or a month inside a year, or the same year, is one range inside the other; an
+    age stated at a date is a window across two calendar years, which a year overlaps only in
+    part. The share of 'inside' expected between records of one person follows the file's
+    kinds of birth range."""
+    from reunite.match.comparisons import BIRTH_INSIDE, compare
+    from reunite.match.levels import birth_kinds, columns
+    from reunite.match.model import birth_m, inside_share
+
+    text = ("id,name,birth_date,age,age_on\n" "d,Ali Memet,1980-03-14,,\n" "y,Ali Memet,1980,,\n"
+            "m,Ali Memet,1980-03,,\n" "w,Ali Memet,,34,2014-06-01\n"
+            "c,Ali Memet,,5,2016-12-31\n" "n,Ali Memet,,,\n")
+    f = [features(r) for r in parse_records(io.StringIO(text))]
+    birth = {(x.record.id, y.record.id): compare(x, y).levels[2] for x in f for y in f}
+    assert birth["d", "y"] == birth["m", "y"] == birth["y", "y"] == BIRTH_INSIDE
+    assert birth["y", "w"] == 2  # 1979-06-02..1980-06-01 and 1980: in part
+    assert birth["d", "w"] == BIRTH_INSIDE  # 1980-03-14 is inside the window
+    assert birth["d", "n"] == -1
+    # the age of 5 on the last day of 2016 is the calendar year 2011
+    assert birth_kinds(columns(f)) == (1, 3, 1)
+    assert inside_share(0, 0, 10) == 0.0 and inside_share(0, 10, 0) == 1.0
+    assert inside_share(5, 0, 5) == pytest.approx(2 * 0.5 * 0.5 / (1 - 0.25))
+    few, many = birth_m(0.3, 0.1), birth_m(0.3, 0.9)
+    assert sum(few) == pytest.approx(1.0) and sum(many) == pytest.approx(1.0)
+    assert many[BIRTH_INSIDE] > few[BIRTH_INSIDE] and many[2] < few[2]
+    assert many[3] == few[3]  # the same day does not depend on it

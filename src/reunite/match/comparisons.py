@@ -21,7 +21,7 @@ FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("given", ("different", "similar", "close", "same name", "a slip apart")),
     ("father", ("different", "similar", "close", "same name", "a slip apart")),
     ("birth", ("years apart", "within two years", "ranges overlap", "same day",
-               "different days")),
+               "different days", "one range inside the other")),
     ("sex", ("different", "same")),
     ("place", ("different", "same")),
     ("document", ("different", "one slip", "same number")),
@@ -131,8 +131,16 @@ def birth_level(a: Features, b: Features) -> int:
     if exact:
         return 4
     # ranges that overlap to the day (age 34 on 2014-06-01 and 1979-03-01 share a year, not
-    # a day: within two years)
-    return 2 if max(ra.birth_min, rb.birth_min) <= min(ra.birth_max, rb.birth_max) else 1
+    # a day: within two years); one inside the other (a day or a month in a year, the same
+    # year) says more than two ranges that overlap in part (two ages stated at other dates)
+    if max(ra.birth_min, rb.birth_min) > min(ra.birth_max, rb.birth_max):
+        return 1
+    inside = ((ra.birth_min <= rb.birth_min and rb.birth_max <= ra.birth_max)
+              or (rb.birth_min <= ra.birth_min and ra.birth_max <= rb.birth_max))
+    return BIRTH_INSIDE if inside else 2
+
+
+BIRTH_INSIDE = 5  # the birth level "one range inside the other"
 
 
 def document_level(a: str, b: str) -> int:

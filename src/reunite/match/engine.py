@@ -19,6 +19,7 @@ from reunite.match.levels import (
     Columns,
     Levels,
     NamePool,
+    birth_kinds,
     columns,
     conflict_rule,
     pair_levels,
@@ -33,6 +34,7 @@ from reunite.match.model import (
     estimate_tf,
     estimate_u,
     identity,
+    inside_share,
 )
 from reunite.match.records import MatchRecord
 
@@ -185,8 +187,9 @@ def fit(records: Sequence[Features], candidates: tuple[Ints, Ints],
     table = (levels if levels is not None else pair_levels(cols, *candidates)).table
     exact = int(np.sum(cols.day >= 0))  # records giving the birth day
     dated = max(int(np.sum(cols.lo >= 0)), 1)
-    m = [m_names[GIVEN], m_names[FATHER], birth_m(exact / dated), m_names[SEX],
-         m_names[PLACE], m_names[DOCUMENT]]
+    birth = birth_m(exact / dated, inside_share(*birth_kinds(cols)))
+    m = [m_names[GIVEN], m_names[FATHER], birth, m_names[SEX], m_names[PLACE],
+         m_names[DOCUMENT]]
     prior = estimate_prior(table, m, u, exact_share=exact / max(len(records), 1),
                            records=len(records))
     return Model(m, u, prior, estimate_tf(records), estimate_sex_given(records))

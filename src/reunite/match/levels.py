@@ -18,7 +18,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from reunite.match.comparisons import NAME_LEVELS, SLIP_APART, document_level, word_level
+from reunite.match.comparisons import (
+    BIRTH_INSIDE,
+    NAME_LEVELS,
+    SLIP_APART,
+    document_level,
+    word_level,
+)
 from reunite.match.features import Features, name_feature
 from reunite.names.compare import canonical, may_have_suffix
 
@@ -86,6 +92,23 @@ def columns(records: Sequence[Features]) -> Columns:
     word_list = list(words)
     return Columns(given, father, word_list, lo, hi, day, earliest, latest, sex, place,
                    list(places), document, list(documents), *_word_columns(word_list))
+
+
+UNIX_DAY = 719_163  # date(1970, 1, 1).toordinal(): numpy's day 0
+
+
+def birth_kinds(c: Columns) -> tuple[int, int, int]:
+    """Dated records by the kind of their birth range: an exact day; months or years of
+    the calendar (from the first of a month to the last day of a month); other windows
+    (an age stated at a date)."""
+    dated = c.earliest >= 0
+    first = (c.earliest[dated] - UNIX_DAY).astype("datetime64[D]")
+    after = (c.latest[dated] + 1 - UNIX_DAY).astype("datetime64[D]")
+    exact = c.earliest[dated] == c.latest[dated]
+    calendar = ~exact & (first == first.astype("datetime64[M]")) & (
+        after == after.astype("datetime64[M]"))
+    n_exact, n_calendar = int(exact.sum()), int(calendar.sum())
+    return n_exact, n_calendar, int(dated.sum()) - n_exact - n_calendar
 
 
 PARALLEL_FROM = 20_000  # distinct pairs worth sharing out among processes
@@ -246,8 +269,10 @@ def _pair_levels(c: Columns, a: Ints, b: Ints, pool: NamePool) -> Levels:
         given[where], father[where], swapped[where] = g2[better], f2[better], True
     lo_a, hi_a, lo_b, hi_b = c.lo[a], c.hi[a], c.lo[b], c.hi[b]
     gap = np.maximum(np.maximum(lo_a - hi_b, lo_b - hi_a), 0)
-    overlap = np.maximum(c.earliest[a], c.earliest[b]) <= np.minimum(c.latest[a], c.latest[b])
-    birth = np.where(gap > 2, 0, np.where(overlap, 2, 1))
+    ea, la, eb, lb = c.earliest[a], c.latest[a], c.earliest[b], c.latest[b]
+    overlap = np.maximum(ea, eb) <= np.minimum(la, lb)
+    inside = ((ea <= eb) & (lb <= la)) | ((eb <= ea) & (la <= lb))
+    birth = np.where(gap > 2, 0, np.where(overlap, np.where(inside, BIRTH_INSIDE, 2), 1))
     exact = (c.day[a] >= 0) & (c.day[b] >= 0)
     birth = np.where(exact & (birth > 0), np.where(c.day[a] == c.day[b], 3, 4), birth)
     birth = np.where((lo_a < 0) | (lo_b < 0), -1, birth)

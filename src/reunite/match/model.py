@@ -59,7 +59,8 @@ DEFAULT_PRIOR = 0.3
 DEFAULT_M = (
     (0.015, 0.08, 0.2, 0.69, 0.015),  # given (the last: a slip apart)
     (0.03, 0.08, 0.2, 0.67, 0.02),  # father
-    (0.03, 0.12, 0.58, 0.25, 0.02),  # birth (the last: two exact dates that differ)
+    # birth (then: two exact dates that differ; one range inside the other)
+    (0.03, 0.12, 0.29, 0.25, 0.02, 0.29),
     (0.02, 0.98),  # sex
     (0.15, 0.85),  # place
     (0.04, 0.08, 0.88),  # document number
@@ -68,7 +69,7 @@ DEFAULT_M = (
 DEFAULT_U = (
     (0.95, 0.025, 0.01, 0.005, 0.01),  # given
     (0.95, 0.025, 0.01, 0.005, 0.01),  # father
-    (0.74, 0.14, 0.099, 0.001, 0.02),  # birth
+    (0.74, 0.14, 0.066, 0.001, 0.02, 0.033),  # birth
     (0.5, 0.5),  # sex
     (0.9, 0.1),  # place
     (0.9998, 0.00015, 0.00005),  # document number
@@ -197,18 +198,42 @@ BIRTH = 2  # index of the birth field in FIELDS
 DATE_SLIPS = 0.05  # two exact birth dates of one person that differ: a slip of the pen
 
 
-def birth_m(exact_share: float) -> list[float]:
+def birth_m(exact_share: float, inside_share: float = 0.5) -> list[float]:
     """m of the birth levels, for a file whose dated records give the exact day in
     ``exact_share`` of cases. Birth years that cannot be reconciled, and years one or two
     apart, keep DEFAULT_M's share (mistakes of the records, which no file can count);
     the rest are ranges that overlap, and of those, two records of one person both give
-    the day with probability exact_share squared, the same day but for DATE_SLIPS. (The
-    share is kept within 0.1 and 0.95 so that no level is impossible.)"""
+    the day with probability exact_share squared, the same day but for DATE_SLIPS; the
+    others have one range inside the other in ``inside_share`` of cases (see
+    `inside_share`). (Both shares are kept within 0.1 and 0.95 so that no level is
+    impossible.)"""
     wrong, apart = DEFAULT_M[BIRTH][0], DEFAULT_M[BIRTH][1]
     overlap = 1.0 - wrong - apart
-    both_days = overlap * min(max(exact_share, 0.1), 0.95) ** 2
-    return [wrong, apart, overlap - both_days, both_days * (1 - DATE_SLIPS),
-            both_days * DATE_SLIPS]
+    both_days = overlap * _bounded(exact_share) ** 2
+    ranges = overlap - both_days
+    inside = ranges * _bounded(inside_share)
+    return [wrong, apart, ranges - inside, both_days * (1 - DATE_SLIPS),
+            both_days * DATE_SLIPS, inside]
+
+
+def _bounded(share: float) -> float:
+    return min(max(share, 0.1), 0.95)
+
+
+def inside_share(exact: int, calendar: int, window: int) -> float:
+    """Of two records of one person whose birth ranges overlap (not both exact days), the
+    share where one range lies inside the other, from the file's counts of dated records by
+    kind: an exact day lies inside any range of its person; a year or month of the
+    calendar inside another or the same (1980-03 in 1980); a window of an age stated at a
+    date overlaps the others only in part (age 34 on 2014-06-01 is 1979-06-02..1980-06-01),
+    unless the other is a day. Kinds are taken as independent between a person's records."""
+    total = exact + calendar + window
+    if total == 0:
+        return 0.5
+    e, c, w = exact / total, calendar / total, window / total
+    if e >= 1.0:
+        return 0.5
+    return (2 * e * (c + w) + c * c) / (1 - e * e)
 
 
 def estimate_sex_given(records: Sequence[Features]) -> float:
