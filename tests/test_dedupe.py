@@ -87,6 +87,36 @@ def test_rejected_pair_returns_only_with_new_information(registry_with_duplicate
         assert _pair(dedupe.review_queue(tx), ids["tursun"], ids["tursun2"]).id == pair.id
 
 
+def test_a_rejection_recorded_before_the_new_levels_still_holds(registry_with_duplicates):
+    """Decisions taken when evidence had its first format (no level "a slip apart", birth
+    ranges compared by years) hold after the upgrade while the records are unchanged; new
+    information still brings the pair back."""
+    from sqlalchemy import update
+
+    from reunite.store.tables import match_candidates
+
+    registry, ids, src = registry_with_duplicates
+    with registry.transaction() as tx:
+        persons.edit_person(tx, person_id=ids["tursun2"], birth=BirthDate.parse("1979-04"),
+                            source_ids=[src])
+        dedupe.run_dedupe(tx)
+        pair = _pair(dedupe.review_queue(tx), ids["tursun"], ids["tursun2"])
+        assert pair.evidence.startswith("2:") and ",5," in pair.evidence  # 1979-04 in 1979
+        dedupe.decide(tx, candidate_id=pair.id, decision="rejected", reason="different men")
+        # as the first format wrote it: the month inside the year was "ranges overlap"
+        first = pair.evidence.removeprefix("2:").replace(",5,", ",2,")
+        tx.conn.execute(update(match_candidates).where(match_candidates.c.id == pair.id)
+                        .values(decided_evidence=first, evidence=first))
+    with registry.transaction() as tx:
+        assert dedupe.run_dedupe(tx).reproposed == 0
+        assert dedupe.review_queue(tx, status="rejected")[0].id == pair.id
+        for person in ("tursun", "tursun2"):  # both now give the same day
+            persons.edit_person(tx, person_id=ids[person], birth=BirthDate.parse("1979-04-10"),
+                                source_ids=[src])
+        assert dedupe.run_dedupe(tx).reproposed == 1
+        assert _pair(dedupe.review_queue(tx), ids["tursun"], ids["tursun2"]).id == pair.id
+
+
 @pytest.mark.parametrize(("decision", "reason", "message"), [
     ("merged", "x", "unknown decision"), ("confirmed", "  ", "needs its reason")])
 def test_bad_decisions_are_refused_and_change_nothing(registry_with_duplicates, engine,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reunite.domain.ids import new_id
 from reunite.domain.persons import NameKind, Person
 from reunite.errors import InvalidInput
-from reunite.match.comparisons import DOCUMENT
+from reunite.match.comparisons import BIRTH_INSIDE, DOCUMENT, SLIP_APART
 from reunite.match.engine import Progress, link
 from reunite.match.model import POSSIBLE
 from reunite.match.records import MatchRecord, document_key
@@ -59,7 +59,8 @@ class DedupeSummary:
 
 def run_dedupe(tx: Tx, *, progress: Progress | None = None) -> DedupeSummary:
     people = [p for p in get_persons(tx).values() if current_consent(tx, p.id).tracing]
-    result = link([person_record(p) for p in people], progress=progress)
+    records = {r.id: r for r in (person_record(p) for p in people)}
+    result = link(list(records.values()), progress=progress)
     existing = store.by_pair(tx)
     proposed = reproposed = unchanged = 0
     for pair in result.pairs:
@@ -71,7 +72,9 @@ def run_dedupe(tx: Tx, *, progress: Progress | None = None) -> DedupeSummary:
         if found is None:
             store.insert_candidate(tx, new_id("match"), a, b, pair.probability, evidence)
             proposed += 1
-        elif found.status == "rejected" and evidence != found.decided_evidence:
+        elif found.status == "rejected" and found.decided_evidence != (
+                evidence if found.decided_evidence.startswith(EVIDENCE_FORMAT)
+                else _first_evidence(pair.levels, pair.swapped, records[a], records[b])):
             store.rescore(tx, found.id, pair.probability, evidence, status="potential")
             reproposed += 1
         elif found.evidence != evidence:
@@ -82,10 +85,31 @@ def run_dedupe(tx: Tx, *, progress: Progress | None = None) -> DedupeSummary:
     return DedupeSummary(len(people), proposed, reproposed, unchanged)
 
 
+EVIDENCE_FORMAT = "2:"  # evidence written since the levels below were added
+
+
 def _evidence(levels: tuple[int, ...], swapped: bool) -> str:
     """The comparison levels a decision is tied to. An unknown document level is left out, so
     that decisions taken before documents were compared still hold."""
     shown = levels[:DOCUMENT] if levels[DOCUMENT] < 0 else levels
+    return EVIDENCE_FORMAT + ",".join(map(str, shown)) + (",swapped" if swapped else "")
+
+
+def _first_evidence(levels: tuple[int, ...], swapped: bool, a: MatchRecord,
+                    b: MatchRecord) -> str:
+    """The evidence as the first format wrote it, before the name level "a slip apart"
+    (then "different") and the birth levels compared to the day (one range inside another
+    was "ranges overlap"; ranges of the same years without a common day too): a decision
+    recorded then still holds while the records say what they said, whatever the matcher
+    now makes of them."""
+    old = list(levels)
+    for field in (0, 1):
+        old[field] = 0 if old[field] == SLIP_APART else old[field]
+    ya, yb = a.birth_years, b.birth_years
+    if old[2] == BIRTH_INSIDE or (old[2] == 1 and ya and yb
+                                  and ya[0] <= yb[1] and yb[0] <= ya[1]):
+        old[2] = 2
+    shown = old[:DOCUMENT] if old[DOCUMENT] < 0 else old
     return ",".join(map(str, shown)) + (",swapped" if swapped else "")
 
 
