@@ -98,11 +98,15 @@ def _typo(a: NameFeature, b: NameFeature) -> bool:
     still two names)."""
     if a.canonical and b.canonical:
         return False
-    for x in a.keys:
-        for y in b.keys:
-            shorter = min(len(x), len(y))
-            if shorter >= 4 and osa(x, y, score_cutoff=2) <= (2 if shorter >= 7 else 1):
-                return True
+    # the keys, and the words as written: a slip in the spelling can move its reading
+    # further (Ayjaal for Ayjamal reads 'ayjal', two from 'ayjamal')
+    written = (a.word.casefold(),), (b.word.casefold(),)
+    for xs, ys in ((a.keys, b.keys), written):
+        for x in xs:
+            for y in ys:
+                shorter = min(len(x), len(y))
+                if shorter >= 4 and osa(x, y, score_cutoff=2) <= (2 if shorter >= 7 else 1):
+                    return True
     return False
 
 
