@@ -389,6 +389,8 @@ def test_pair_set_keeps_each_pair_once_in_order(monkeypatch):
     ("Ali", "Eli", 3),  # one name (Eli is the Uyghur spelling of Ali)
     ("Omer", "Oamr", 0),  # a short name twice slipped is not taken for it
     ("Ayjaal", "Ayjamal", 1),  # a slip in the spelling, further apart in the reading
+    ("AIHEMAITIJIANG", "Ehmetcan", 3),  # Ehmet of the table, with -jan, in two scripts
+    ("Ehmetjan", "Memetjan", 0),  # two names of the table with one suffix: two names
     ("Kelim", "Карим", 4),  # a slip (Kerim) beside a Russian-style spelling: a slip apart
     ("Dibar", "Dilber", 4),
     ("Ekber", "Ekrem", 0),  # two names of the table stay different

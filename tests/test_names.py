@@ -230,3 +230,17 @@ def test_compiled_alignment_agrees_with_the_textbook_recurrence(a: list[str], b:
         assert expected > limit
     else:
         assert bounded == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize(("word", "form"), [
+    ("Ehmetcan", "Ehmetjan"),  # Turkish c
+    ("AIHEMAITIJIANG", "Ehmetjan"),  # pinyin of 艾合买提江
+    ("艾合买提江", "Ehmetjan"),
+    ("Абдурехманжан", "Abdurehmanjan"),
+    ("Ehmet", ""),  # in the table itself
+    ("Marjan", ""),  # ends like -jan, but 'Mar' is no name of the table
+])
+def test_a_table_name_with_an_optional_suffix_is_known_in_every_script(word, form):
+    from reunite.names.compare import suffixed_form
+
+    assert suffixed_form(word) == form

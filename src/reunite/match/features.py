@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from reunite.errors import InvalidInput
 from reunite.match.records import MatchRecord
-from reunite.names.compare import canonical, compare_parts
+from reunite.names.compare import canonical, compare_parts, suffixed_form
 from reunite.names.phonetics import coarse_key
 from reunite.names.reading import read_word
 from reunite.places.resolve import find_place
@@ -18,7 +18,9 @@ class NameFeature:
     word: str  # the first word of the part, as written ("" when unknown)
     keys: frozenset[str]  # phonetic keys of its readings (and of its table entry)
     skeleton: str  # consonant skeleton of its first reading
-    canonical: str  # the name table's ULY form, or "" when not listed
+    # the name table's ULY form, or a table name's with an optional suffix (Ehmetjan for
+    # AIHEMAITIJIANG), or "" when neither
+    canonical: str
     skeletons: frozenset[str] = frozenset()  # skeletons of every reading
     coarse: frozenset[str] = frozenset()  # coarse keys of every reading
 
@@ -43,9 +45,11 @@ def name_feature(text: str) -> NameFeature:
     all_readings = list(readings)
     for entry in entries:
         all_readings.extend(read_word(entry.uly))
+    form = entries[0].uly if entries else suffixed_form(word)
+    if form and not entries:
+        all_readings.extend(read_word(form))
     keys.update(r.key for r in all_readings)
-    return NameFeature(word, frozenset(keys), readings[0].skeleton,
-                       entries[0].uly if entries else "",
+    return NameFeature(word, frozenset(keys), readings[0].skeleton, form,
                        frozenset(r.skeleton for r in all_readings if r.skeleton),
                        frozenset(coarse_key(r.tokens) for r in all_readings))
 

@@ -44,6 +44,22 @@ def canonical(word: str) -> tuple[GivenName, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def suffixed_form(word: str) -> str:
+    """A name of the table with an optional suffix, in ULY ('Ehmetjan' for Ehmetcan,
+    AIHEMAITIJIANG or 艾合买提江), when the word is not in the table itself; else ''."""
+    if canonical(word):
+        return ""
+    for reading in readings(word):
+        stem = _stem(reading)
+        if stem is None:
+            continue
+        entries = lookup(phonetics.fold_key(stem[0]))
+        if entries:
+            return entries[0].uly + stem[1]
+    return ""
+
+
 _FOLDED_SUFFIXES = tuple((s, phonetics.fold_key(tuple(s))) for s in OPTIONAL_SUFFIXES)
 
 
