@@ -51,13 +51,26 @@ def suffixed_form(word: str) -> str:
     if canonical(word):
         return ""
     for reading in readings(word):
-        stem = _stem(reading)
-        if stem is None:
-            continue
-        entries = lookup(phonetics.fold_key(stem[0]))
-        if entries:
-            return entries[0].uly + stem[1]
+        for stem in (_stem(reading), _gul_stem(reading)):
+            if stem is None:
+                continue
+            entries = lookup(phonetics.fold_key(stem[0]))
+            if entries:
+                return entries[0].uly + stem[1]
     return ""
+
+
+_GUL = phonetics.fold_key(("g", "ü", "l"))
+
+
+def _gul_stem(reading: Reading) -> tuple[tuple[str, ...], str] | None:
+    """The reading without a final -gül (古丽 guli in Chinese transcription), which makes
+    women's names of others (Meryemgül): not optional, but a name of the table before it is
+    that name's compound in every script."""
+    for ending in (_GUL, _GUL + "i") if reading.chinese else (_GUL,):
+        if reading.key.endswith(ending) and len(reading.key) - len(ending) >= 3:
+            return reading.tokens[: len(reading.tokens) - _token_count(reading, ending)], "gül"
+    return None
 
 
 _FOLDED_SUFFIXES = tuple((s, phonetics.fold_key(tuple(s))) for s in OPTIONAL_SUFFIXES)
