@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from reunite.errors import InvalidInput
 from reunite.match.records import MatchRecord
-from reunite.names.compare import canonical, compare_parts, suffixed_form
+from reunite.names.compare import canonical, compare_parts, table_form
 from reunite.names.phonetics import coarse_key
 from reunite.names.reading import read_word
 from reunite.places.resolve import find_place
@@ -45,7 +45,7 @@ def name_feature(text: str) -> NameFeature:
     all_readings = list(readings)
     for entry in entries:
         all_readings.extend(read_word(entry.uly))
-    form = entries[0].uly if entries else suffixed_form(word)
+    form = entries[0].uly if entries else table_form(word)
     if form and not entries:
         all_readings.extend(read_word(form))
     keys.update(r.key for r in all_readings)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reunite.errors import InvalidInput
 from reunite.names import phonetics
 from reunite.names.reading import Reading, read_word
-from reunite.names.table import GivenName, lookup
+from reunite.names.table import GivenName, lookup, russian_style_lookup
 
 # Calibrated on bench/names/pairs.tsv (see bench/names_eval.py): scores at or above it are
 # reported as "same name".
@@ -44,12 +45,33 @@ def canonical(word: str) -> tuple[GivenName, ...]:
     return tuple(out)
 
 
+_RUSSIAN_ENDINGS = (("джан", "jan"), ("жан", "jan"), ("гуль", "gül"), ("гул", "gül"))
+
+
 @lru_cache(maxsize=200_000)
-def suffixed_form(word: str) -> str:
-    """A name of the table with an optional suffix, in ULY ('Ehmetjan' for Ehmetcan,
-    AIHEMAITIJIANG or 艾合买提江), when the word is not in the table itself; else ''."""
+def table_form(word: str) -> str:
+    """The ULY form of the table name this word writes, when reading it does not find it in
+    the table (`canonical`) but it is one: a Russian-style Cyrillic spelling (Ахмат for
+    Ehmet, Мухамматжан for Muhemmetjan), or a table name with an optional suffix or -gül
+    (Ehmetjan for Ehmetcan, AIHEMAITIJIANG or 艾合买提江; Meryemgül for 玛丽亚木古丽); else ''."""
     if canonical(word):
         return ""
+    if _RUSSIAN_STYLE.fullmatch(word):
+        entries = russian_style_lookup(word)
+        if entries:
+            return entries[0].uly
+        lower = word.lower()
+        for ending, suffix in _RUSSIAN_ENDINGS:
+            stem = lower.removesuffix(ending)
+            if stem != lower and len(stem) >= 3 and russian_style_lookup(stem):
+                return russian_style_lookup(stem)[0].uly + suffix
+    return _suffixed_form(word)
+
+
+_RUSSIAN_STYLE = re.compile(r"[а-яёА-ЯЁ]+")  # Cyrillic without Uyghur's own letters
+
+
+def _suffixed_form(word: str) -> str:
     for reading in readings(word):
         for stem in (_stem(reading), _gul_stem(reading)):
             if stem is None:

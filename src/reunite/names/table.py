@@ -55,3 +55,25 @@ def index() -> dict[str, tuple[GivenName, ...]]:
 
 def lookup(key: str) -> tuple[GivenName, ...]:
     return index().get(key, ())
+
+
+# Russian-style Cyrillic leaves out Uyghur's own letters (names-and-places.md §1: Ахмет, Мамет,
+# Турсунов): ә as а or е, ө о, ү у, ғ г, қ к, ң н, һ х, җ ж.
+_RUSSIAN_STYLE = [str.maketrans("әөүғқңһҗ", "аоугкнхж"), str.maketrans("әөүғқңһҗ", "еоугкнхж")]
+
+
+@cache
+def _russian_index() -> dict[str, tuple[GivenName, ...]]:
+    found: dict[str, list[GivenName]] = defaultdict(list)
+    for entry in given_names():
+        for table in _RUSSIAN_STYLE:
+            written = entry.cyrillic.lower().translate(table)
+            if entry not in found[written]:
+                found[written].append(entry)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def russian_style_lookup(word: str) -> tuple[GivenName, ...]:
+    """Table entries that this Cyrillic spelling writes without Uyghur's own letters
+    (Ахмат and Ахмет for Әһмәт, Ehmet); the word lower case, as written."""
+    return _russian_index().get(word.lower().replace("ё", "е"), ())
