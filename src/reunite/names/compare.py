@@ -9,7 +9,12 @@ from functools import lru_cache
 from reunite.errors import InvalidInput
 from reunite.names import phonetics
 from reunite.names.reading import Reading, read_word
-from reunite.names.table import GivenName, lookup, russian_style_lookup
+from reunite.names.table import (
+    GivenName,
+    lookup,
+    press_style_lookup,
+    russian_style_lookup,
+)
 
 # Calibrated on bench/names/pairs.tsv (see bench/names_eval.py): scores at or above it are
 # reported as "same name".
@@ -53,7 +58,8 @@ def table_form(word: str) -> str:
     """The ULY form of the table name this word writes, when reading it does not find it in
     the table (`canonical`) but it is one: a Russian-style Cyrillic spelling (Ахмат for
     Ehmet, Мухамматжан for Muhemmetjan), or a table name with an optional suffix or -gül
-    (Ehmetjan for Ehmetcan, AIHEMAITIJIANG or 艾合买提江; Meryemgül for 玛丽亚木古丽); else ''."""
+    (Ehmetjan for Ehmetcan, AIHEMAITIJIANG or 艾合买提江; Meryemgül for 玛丽亚木古丽), or a
+    press spelling that writes ə as a (Ahmat, Ahmatjan for Ehmet, Ehmetjan); else ''."""
     if canonical(word):
         return ""
     if _RUSSIAN_STYLE.fullmatch(word):
@@ -62,16 +68,12 @@ def table_form(word: str) -> str:
             return entries[0].uly
         lower = word.lower()
         for ending, suffix in _RUSSIAN_ENDINGS:
-            stem = lower.removesuffix(ending)
-            if stem != lower and len(stem) >= 3 and russian_style_lookup(stem):
-                return russian_style_lookup(stem)[0].uly + suffix
-    return _suffixed_form(word)
-
-
-_RUSSIAN_STYLE = re.compile(r"[а-яёА-ЯЁ]+")  # Cyrillic without Uyghur's own letters
-
-
-def _suffixed_form(word: str) -> str:
+            base = lower.removesuffix(ending)
+            if base != lower and len(base) >= 3 and russian_style_lookup(base):
+                return russian_style_lookup(base)[0].uly + suffix
+    latin = _LATIN.fullmatch(word) is not None
+    if latin and (entry := press_style_lookup(word)) is not None:
+        return entry.uly
     for reading in readings(word):
         for stem in (_stem(reading), _gul_stem(reading)):
             if stem is None:
@@ -79,7 +81,13 @@ def _suffixed_form(word: str) -> str:
             entries = lookup(phonetics.fold_key(stem[0]))
             if entries:
                 return entries[0].uly + stem[1]
+            if latin and (entry := press_style_lookup("".join(stem[0]))) is not None:
+                return entry.uly + stem[1]
     return ""
+
+
+_RUSSIAN_STYLE = re.compile(r"[а-яёА-ЯЁ]+")  # Cyrillic without Uyghur's own letters
+_LATIN = re.compile(r"[a-zA-ZéëöüÉÖÜ']+")
 
 
 _GUL = phonetics.fold_key(("g", "ü", "l"))

@@ -77,3 +77,34 @@ def russian_style_lookup(word: str) -> tuple[GivenName, ...]:
     """Table entries that this Cyrillic spelling writes without Uyghur's own letters
     (Ахмат and Ахмет for Әһмәт, Ehmet); the word lower case, as written."""
     return _russian_index().get(word.lower().replace("ё", "е"), ())
+
+
+# English-language press spellings write ə as a (Mamat, Ahmat) and drop Uyghur's letters
+# (names-and-places.md §1.4): spellings are compared with those distinctions folded away.
+_PRESS_FOLDS = (("tch", "ch"), ("kh", "x"), ("dj", "j"), ("v", "w"), ("é", "e"), ("ö", "o"),
+                ("ü", "u"), ("gh", "g"), ("q", "k"), ("e", "a"))
+
+
+def press_fold(word: str) -> str:
+    out = word.lower()
+    for a, b in _PRESS_FOLDS:
+        out = out.replace(a, b)
+    return out
+
+
+@cache
+def _press_index() -> dict[str, tuple[GivenName, ...]]:
+    found: dict[str, list[GivenName]] = defaultdict(list)
+    for entry in given_names():
+        for spelling in (entry.uly, *entry.variants):
+            folded = press_fold(spelling)
+            if entry not in found[folded]:
+                found[folded].append(entry)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def press_style_lookup(word: str) -> GivenName | None:
+    """The one table entry this Latin spelling writes with the press's letters (Ahmat for
+    Ehmet), or None: also when the folding makes it two names' spelling."""
+    found = _press_index().get(press_fold(word), ())
+    return found[0] if len(found) == 1 else None
