@@ -18,8 +18,8 @@ class NameFeature:
     word: str  # the first word of the part, as written ("" when unknown)
     keys: frozenset[str]  # phonetic keys of its readings (and of its table entry)
     skeleton: str  # consonant skeleton of its first reading
-    # the name table's ULY form, or a table name's with an optional suffix (Ehmetjan for
-    # AIHEMAITIJIANG), or "" when neither
+    # the ULY form of the table name it writes (read from the table, or `table_form`:
+    # Ehmetjan for AIHEMAITIJIANG, Ehmet for Ахмат), or "" when none
     canonical: str
     skeletons: frozenset[str] = frozenset()  # skeletons of every reading
     coarse: frozenset[str] = frozenset()  # coarse keys of every reading

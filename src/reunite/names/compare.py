@@ -69,8 +69,9 @@ def table_form(word: str) -> str:
         lower = word.lower()
         for ending, suffix in _RUSSIAN_ENDINGS:
             base = lower.removesuffix(ending)
-            if base != lower and len(base) >= 3 and russian_style_lookup(base):
-                return russian_style_lookup(base)[0].uly + suffix
+            found = russian_style_lookup(base) if base != lower and len(base) >= 3 else ()
+            if found:
+                return found[0].uly + suffix
     latin = _LATIN.fullmatch(word) is not None
     if latin and (entry := press_style_lookup(word)) is not None:
         return entry.uly
