@@ -36,9 +36,12 @@ SLIP_APART = 4
 SKELETON_SLIP_FROM = 3  # consonant classes in the shorter skeleton
 
 
+SLIP_RANK = 0.5  # SLIP_APART ranks between different (0) and similar (1)
+
+
 def name_rank(level: int) -> float:
-    """Name levels in order of agreement (SLIP_APART ranks between different and similar)."""
-    return 0.5 if level == SLIP_APART else float(level)
+    """Name levels in order of agreement."""
+    return SLIP_RANK if level == SLIP_APART else float(level)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from reunite.match.comparisons import (
     BIRTH_INSIDE,
     NAME_LEVELS,
     SLIP_APART,
+    SLIP_RANK,
     document_level,
     word_level,
 )
@@ -292,7 +293,7 @@ SAME = NAME_LEVELS[0][1]  # the name level "same name"
 
 def _rank(level: Ints) -> npt.NDArray[np.float64]:
     """`name_rank` of each level."""
-    return np.where(level == SLIP_APART, 0.5, level.astype(np.float64))
+    return np.where(level == SLIP_APART, SLIP_RANK, level.astype(np.float64))
 
 
 def _agree(level: Ints) -> npt.NDArray[np.bool_]:
