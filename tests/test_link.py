@@ -401,6 +401,16 @@ def test_keyboard_slips_are_similar_names_but_table_names_stay_apart(x, y, level
     assert word_level(x, y) == level == _word_level(*sorted((x, y)))[0]
 
 
+def test_a_slip_in_the_written_name_is_found_when_its_keys_are_two_apart():
+    from reunite.match import blocking
+    from reunite.match.features import features
+
+    rows = HEADER + "".join(f"e{i},Muhemmet Elshat,M,{1950 + i},,,,\n" for i in range(5))
+    rows += "s1,Muhemsmet Elshat,M,,,,,\n"  # keys 'muhemsmet' and 'muhemet': two edits
+    feats = [features(r) for r in parse_records(io.StringIO(rows))]
+    assert blocking.slip_aliases(feats) == {"Muhemsmet": ("Muhemmet",)}
+
+
 def test_a_rare_slip_of_a_common_spelling_meets_its_records():
     from reunite.match import blocking
     from reunite.match.features import features

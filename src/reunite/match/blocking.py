@@ -118,22 +118,27 @@ def slip_aliases(records: Sequence[Features]) -> dict[str, tuple[str, ...]]:
     common: dict[str, set[str]] = defaultdict(set)
     for word, count in counts.items():
         if count >= COMMON:
-            for key in name_feature(word).keys:
-                if len(key) >= 4:
-                    for variant in _variants(key):
-                        common[variant].add(word)
+            for key in _spellings(word):
+                for variant in _variants(key):
+                    common[variant].add(word)
     aliases: dict[str, tuple[str, ...]] = {}
     for word, count in counts.items():
         if count > RARE:
             continue
-        own = [k for k in name_feature(word).keys if len(k) >= 4]
+        own = _spellings(word)
         near = {other for k in own for v in _variants(k) for other in common.get(v, ())}
         found = sorted(other for other in near
                        if any(osa(k, x, score_cutoff=1) <= 1 for k in own
-                              for x in name_feature(other).keys))
+                              for x in _spellings(other)))
         if found:
             aliases[word] = tuple(found[:MAX_ALIASES])
     return aliases
+
+
+def _spellings(word: str) -> list[str]:
+    """A name's phonetic keys and the word as written (lower case), of four letters or more:
+    a slip is one edit in either (Muhemsmet is one from Muhemmet as written, two in keys)."""
+    return [k for k in {*name_feature(word).keys, word.casefold()} if len(k) >= 4]
 
 
 def _memberships(records: Sequence[Features]) -> tuple[Ints, Ints]:
