@@ -85,10 +85,11 @@ def columns(records: Sequence[Features]) -> Columns:
     day = np.array([r.record.birth_min.toordinal()
                     if r.record.birth_min is not None and r.record.birth_min == r.record.birth_max
                     else -1 for r in records], np.int64)
-    earliest = np.array([r.record.birth_min.toordinal() if r.record.birth_min is not None
-                         and r.record.birth_max is not None else -1 for r in records], np.int64)
-    latest = np.array([r.record.birth_max.toordinal() if r.record.birth_min is not None
-                       and r.record.birth_max is not None else -1 for r in records], np.int64)
+    # (years are known exactly when both ends of the range are)
+    earliest = np.array([r.record.birth_min.toordinal() if r.years and r.record.birth_min
+                         else -1 for r in records], np.int64)
+    latest = np.array([r.record.birth_max.toordinal() if r.years and r.record.birth_max
+                       else -1 for r in records], np.int64)
     sex = np.array([{"M": 1, "F": 2}.get(r.record.sex, 0) for r in records], np.int64)
     word_list = list(words)
     return Columns(given, father, word_list, lo, hi, day, earliest, latest, sex, place,

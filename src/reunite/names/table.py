@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -44,13 +45,8 @@ def index() -> dict[str, tuple[GivenName, ...]]:
     """Folded key of every spelling -> the table entries it belongs to."""
     from reunite.names.reading import read_word
 
-    found: dict[str, list[GivenName]] = defaultdict(list)
-    for entry in given_names():
-        for spelling in entry.spellings():
-            for reading in read_word(spelling):
-                if entry not in found[reading.key]:
-                    found[reading.key].append(entry)
-    return {k: tuple(v) for k, v in found.items()}
+    return _grouped((reading.key, e) for e in given_names() for spelling in e.spellings()
+                    for reading in read_word(spelling))
 
 
 def lookup(key: str) -> tuple[GivenName, ...]:
@@ -62,15 +58,19 @@ def lookup(key: str) -> tuple[GivenName, ...]:
 _RUSSIAN_STYLE = [str.maketrans("әөүғқңһҗ", "аоугкнхж"), str.maketrans("әөүғқңһҗ", "еоугкнхж")]
 
 
+def _grouped(pairs: Iterable[tuple[str, GivenName]]) -> dict[str, tuple[GivenName, ...]]:
+    """Key -> the table entries having it, each once, in table order."""
+    found: dict[str, list[GivenName]] = defaultdict(list)
+    for key, entry in pairs:
+        if entry not in found[key]:
+            found[key].append(entry)
+    return {k: tuple(v) for k, v in found.items()}
+
+
 @cache
 def _russian_index() -> dict[str, tuple[GivenName, ...]]:
-    found: dict[str, list[GivenName]] = defaultdict(list)
-    for entry in given_names():
-        for table in _RUSSIAN_STYLE:
-            written = entry.cyrillic.lower().translate(table)
-            if entry not in found[written]:
-                found[written].append(entry)
-    return {k: tuple(v) for k, v in found.items()}
+    return _grouped((e.cyrillic.lower().translate(t), e) for e in given_names()
+                    for t in _RUSSIAN_STYLE)
 
 
 def russian_style_lookup(word: str) -> tuple[GivenName, ...]:
@@ -94,13 +94,8 @@ def press_fold(word: str) -> str:
 
 @cache
 def _press_index() -> dict[str, tuple[GivenName, ...]]:
-    found: dict[str, list[GivenName]] = defaultdict(list)
-    for entry in given_names():
-        for spelling in (entry.uly, *entry.variants):
-            folded = press_fold(spelling)
-            if entry not in found[folded]:
-                found[folded].append(entry)
-    return {k: tuple(v) for k, v in found.items()}
+    return _grouped((press_fold(spelling), e) for e in given_names()
+                    for spelling in (e.uly, *e.variants))
 
 
 def press_style_lookup(word: str) -> GivenName | None:

@@ -91,8 +91,12 @@ EVIDENCE_FORMAT = "2:"  # evidence written since the levels below were added
 def _evidence(levels: tuple[int, ...], swapped: bool) -> str:
     """The comparison levels a decision is tied to. An unknown document level is left out, so
     that decisions taken before documents were compared still hold."""
+    return EVIDENCE_FORMAT + _levels_text(levels, swapped)
+
+
+def _levels_text(levels: tuple[int, ...] | list[int], swapped: bool) -> str:
     shown = levels[:DOCUMENT] if levels[DOCUMENT] < 0 else levels
-    return EVIDENCE_FORMAT + ",".join(map(str, shown)) + (",swapped" if swapped else "")
+    return ",".join(map(str, shown)) + (",swapped" if swapped else "")
 
 
 def _first_evidence(levels: tuple[int, ...], swapped: bool, a: MatchRecord,
@@ -109,8 +113,7 @@ def _first_evidence(levels: tuple[int, ...], swapped: bool, a: MatchRecord,
     if old[2] == BIRTH_INSIDE or (old[2] == 1 and ya and yb
                                   and ya[0] <= yb[1] and yb[0] <= ya[1]):
         old[2] = 2
-    shown = old[:DOCUMENT] if old[DOCUMENT] < 0 else old
-    return ",".join(map(str, shown)) + (",swapped" if swapped else "")
+    return _levels_text(old, swapped)
 
 
 def review_queue(tx: Tx, *, status: str | None = "potential") -> list[store.Candidate]:
