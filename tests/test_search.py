@@ -10,8 +10,8 @@ from reunite.domain.sources import Credibility, Reliability, SourceKind
 from reunite.services import persons, sources
 from reunite.services.persons import NameInput
 from reunite.services.search import compare_person, search_persons
+from reunite.services.setup import open_registry
 from reunite.store import migrate
-from reunite.store.registry import Registry
 from reunite.store.tables import name_index
 
 from .conftest import PASSPHRASE
@@ -99,7 +99,7 @@ def test_index_holds_keyed_hashes_only_and_follows_edits(registry, family):
 def test_upgrading_a_registry_from_before_the_index_builds_it(engine, registry, family):
     with engine.begin() as conn:  # back to the schema before the name index
         command.downgrade(migrate.alembic_config(conn), "0001")
-    reopened = Registry.open(engine, PASSPHRASE, "tester")
+    reopened = open_registry(engine=engine, passphrase=PASSPHRASE, actor="tester")
     with reopened.transaction() as tx:
         assert tx.conn.scalar(select(func.count()).select_from(name_index)) > 0
         assert search_persons(tx, name="米日班")[0].person.id == family["mihriban"]
@@ -110,7 +110,7 @@ def test_upgrading_an_index_without_pairs_rebuilds_it_with_pairs(engine, registr
         command.downgrade(migrate.alembic_config(conn), "0004")
         assert conn.scalar(select(func.count()).select_from(name_index)
                            .where(name_index.c.role == "pair")) == 0
-    reopened = Registry.open(engine, PASSPHRASE, "tester")
+    reopened = open_registry(engine=engine, passphrase=PASSPHRASE, actor="tester")
     with reopened.transaction() as tx:
         assert tx.conn.scalar(select(func.count()).select_from(name_index)
                               .where(name_index.c.role == "pair")) > 0
@@ -141,7 +141,7 @@ def test_upgrading_past_0006_copies_the_facts_into_the_index(engine, registry, f
     with engine.begin() as conn:
         command.downgrade(migrate.alembic_config(conn), "0005")
         assert "sex" not in {c["name"] for c in inspect(conn).get_columns("name_index")}
-    reopened = Registry.open(engine, PASSPHRASE, "tester")
+    reopened = open_registry(engine=engine, passphrase=PASSPHRASE, actor="tester")
     with reopened.transaction() as tx:
         import datetime
 

@@ -7,18 +7,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, update
 
-from reunite.domain.cases import (
-    ApplicationKind,
-    CaseStatus,
-    Channel,
-    Confidence,
-    EventKind,
-    InstitutionKind,
-    InterventionKind,
-    Priority,
-    StageKind,
-)
+from reunite.domain.advocacy import ApplicationKind, InterventionKind, StageKind
+from reunite.domain.cases import CaseStatus, Priority
 from reunite.domain.dates import BirthDate, FuzzyDate
+from reunite.domain.events import EventKind, InstitutionKind
+from reunite.domain.messages import Channel, Confidence
 from reunite.domain.persons import (
     DocumentKind,
     DocumentStatus,
@@ -31,7 +24,7 @@ from reunite.domain.persons import (
 )
 from reunite.domain.sources import Credibility, Reliability, SourceKind
 from reunite.errors import LockedError, NotInitialised, TamperedData
-from reunite.services import advocacy, cases, events, persons, sources
+from reunite.services import advocacy, cases, events, messages, persons, sources
 from reunite.services.persons import DocumentInput, NameInput
 from reunite.store import advocacy as advocacy_store
 from reunite.store import events as event_store
@@ -119,11 +112,11 @@ def test_relationship_case_event_message_round_trip(registry):
                                  when=FuzzyDate.parse("summer 2017"), source_ids=[src.id],
                                  participants=[child.id], case_id=case.id, place="Hotan",
                                  institution_id=inst.id, description="seen taken away")
-        message = events.add_message(tx, case_id=case.id, text="There are cadres at home.",
+        message = messages.add_message(tx, case_id=case.id, text="There are cadres at home.",
                                      channel=Channel.VOICE_MESSAGE,
                                      when=FuzzyDate.parse("2017-02"), source_ids=[src.id],
                                      from_person=mother.id, language="ug")
-        reading = events.interpret(tx, message_id=message.id, meaning="officials present",
+        reading = messages.interpret(tx, message_id=message.id, meaning="officials present",
                                    by="caseworker", confidence=Confidence.HIGH)
     with registry.transaction() as tx:
         assert person_store.relationships_of(tx, child.id) == [rel]

@@ -8,19 +8,13 @@ import typer
 
 from reunite.cli.context import as_of_day, ids, out, parse_day, transaction
 from reunite.cli.render import case_table, emit_json, plain, timeline
-from reunite.domain.cases import (
-    ApplicationKind,
-    CaseStatus,
-    Channel,
-    Confidence,
-    EventKind,
-    InterventionKind,
-    Priority,
-    StageKind,
-)
+from reunite.domain.advocacy import ApplicationKind, InterventionKind, StageKind
+from reunite.domain.cases import CaseStatus, Priority
 from reunite.domain.dates import FuzzyDate
+from reunite.domain.events import EventKind
 from reunite.domain.ids import normalise_id
-from reunite.services import advocacy, cases, events
+from reunite.domain.messages import Channel, Confidence
+from reunite.services import advocacy, cases, events, messages
 from reunite.services.timeline import case_timeline
 from reunite.store.persons import get_persons
 
@@ -146,7 +140,7 @@ def message_add(ctx: typer.Context,
     """Record a message exactly as it was said or shown."""
     when = FuzzyDate.parse(date)
     with transaction(ctx) as tx:
-        m = events.add_message(tx, case_id=normalise_id(case), text=text, channel=channel,
+        m = messages.add_message(tx, case_id=normalise_id(case), text=text, channel=channel,
                                when=when, source_ids=ids(source), from_person=_opt(from_person),
                                from_description=from_description, language=language)
     emit_json(m) if as_json else out.print(f"message {m.id} recorded")
@@ -159,7 +153,7 @@ def message_interpret(ctx: typer.Context, message_id: str,
                       confidence: Confidence = Confidence.MEDIUM, as_json: Json = False) -> None:
     """Add an interpretation of a message, kept apart from what was said."""
     with transaction(ctx) as tx:
-        i = events.interpret(tx, message_id=normalise_id(message_id), meaning=meaning, by=by,
+        i = messages.interpret(tx, message_id=normalise_id(message_id), meaning=meaning, by=by,
                              confidence=confidence)
     emit_json(i) if as_json else out.print(f"interpretation {i.id} recorded")
 

@@ -9,9 +9,9 @@ import typer
 
 from reunite.cli.context import as_of_day, ids, out, transaction
 from reunite.cli.render import emit_json, person_detail, person_table
-from reunite.domain.cases import InstitutionKind
 from reunite.domain.dates import BirthDate, FuzzyDate
 from reunite.domain.enums import parse_enum
+from reunite.domain.events import InstitutionKind
 from reunite.domain.ids import normalise_id
 from reunite.domain.persons import (
     DocumentKind,

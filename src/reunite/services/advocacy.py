@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
-from reunite.domain.cases import (
+from reunite.domain.advocacy import (
     Application,
     ApplicationKind,
     ApplicationStage,

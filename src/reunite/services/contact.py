@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reunite.domain.cases import EventKind
 from reunite.domain.dates import DaysSince, FuzzyDate, days_since
+from reunite.domain.events import EventKind
 from reunite.store import cases as case_store
 from reunite.store import events as event_store
 from reunite.store import messages as message_store

@@ -9,18 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reunite.domain.cases import (
-    ApplicationKind,
-    CaseStatus,
-    Channel,
-    Confidence,
-    EventKind,
-    InstitutionKind,
-    InterventionKind,
-    Priority,
-    StageKind,
-)
+from reunite.domain.advocacy import ApplicationKind, InterventionKind, StageKind
+from reunite.domain.cases import CaseStatus, Priority
 from reunite.domain.dates import BirthDate, FuzzyDate
+from reunite.domain.events import EventKind, InstitutionKind
+from reunite.domain.messages import Channel, Confidence
 from reunite.domain.persons import (
     DocumentKind,
     DocumentStatus,
@@ -31,7 +24,7 @@ from reunite.domain.persons import (
     Sex,
 )
 from reunite.domain.sources import Credibility, Reliability, SourceKind
-from reunite.services import advocacy, cases, events, persons, sources
+from reunite.services import advocacy, cases, events, messages, persons, sources
 from reunite.services.persons import DocumentInput, NameInput
 from reunite.store.registry import Tx
 
@@ -144,18 +137,18 @@ def build_demo(tx: Tx) -> DemoRegistry:
     ):
         events.add_event(tx, kind=kind, when=d(when), participants=[p[w] for w in who],
                          source_ids=[src], case_id=case1.id, **extra)
-    msg = events.add_message(
+    msg = messages.add_message(
         tx, case_id=case1.id, from_person=p["aygul"], channel=Channel.VOICE_MESSAGE,
         when=d("2017-02"), text="Don't call again. There are cadres at home.",
         language="ug", source_ids=[interview.id])
-    events.interpret(tx, message_id=msg.id, meaning="Officials were present in the house; "
+    messages.interpret(tx, message_id=msg.id, meaning="Officials were present in the house; "
                      "the grandmother could not talk freely.", by="caseworker",
                      confidence=Confidence.HIGH)
-    msg2 = events.add_message(
+    msg2 = messages.add_message(
         tx, case_id=case1.id, from_description="a cousin, by a third person",
         channel=Channel.THIRD_PARTY, when=d("2018"), text="Ablikim went to study.",
         source_ids=[interview.id])
-    events.interpret(tx, message_id=msg2.id, meaning="Coded phrase: taken to a camp.",
+    messages.interpret(tx, message_id=msg2.id, meaning="Coded phrase: taken to a camp.",
                      by="caseworker", confidence=Confidence.MEDIUM)
     letter = advocacy.add_intervention(
         tx, case_id=case1.id, kind=InterventionKind.LETTER, sender="Gulnar Tursun",

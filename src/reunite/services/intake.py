@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reunite.domain.cases import Case, EventKind, Priority
+from reunite.domain.cases import Case, Priority
 from reunite.domain.dates import BirthDate, FuzzyDate
+from reunite.domain.events import EventKind
 from reunite.domain.persons import (
     DocumentKind,
     DocumentStatus,

@@ -25,6 +25,7 @@ from reunite.names.parse import parse_name
 from reunite.store import name_index
 from reunite.store.persons import get_persons, sex_and_birth, tracing_allowed
 from reunite.store.registry import Tx
+from reunite.store.reindex import rebuild
 
 RANKED = 4  # widening steps take RANKED x (candidates opened) best ranked in the database
 DECRYPTED = 40  # at most this many (or 5 x limit) candidates are opened per widening step
@@ -209,4 +210,4 @@ def _score(tx: Tx, evidence: dict[str, int], query: _Query, seen: set[str],
 
 
 def reindex(tx: Tx, *, progress: Callable[[int, int], None] | None = None) -> int:
-    return name_index.rebuild(tx, progress)
+    return rebuild(tx, progress)

@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 from reunite.errors import NotInitialised
 from reunite.store import keys, migrate
 from reunite.store.registry import Registry
+from reunite.store.reindex import rebuild
 
 
 def init_registry(*, engine: Engine, passphrase: str, actor: str,
@@ -16,7 +17,12 @@ def init_registry(*, engine: Engine, passphrase: str, actor: str,
 
 
 def open_registry(*, engine: Engine, passphrase: str, actor: str) -> Registry:
-    return Registry.open(engine, passphrase, actor)
+    """Unlock a registry; after an upgrade from before the current name index, rebuild it."""
+    registry = Registry.open(engine, passphrase, actor)
+    if registry.needs_reindex():
+        with registry.transaction() as tx:
+            rebuild(tx)
+    return registry
 
 
 def change_passphrase(*, engine: Engine, old: str, new: str) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from reunite.domain.cases import Case, Interpretation
+from reunite.domain.cases import Case
 from reunite.domain.dates import DaysSince, FuzzyDate
+from reunite.domain.messages import Interpretation
 from reunite.domain.persons import Person
 from reunite.domain.sources import Source
 from reunite.services.contact import LastContact, last_contact

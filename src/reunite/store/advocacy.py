@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from reunite.domain.cases import (
+from reunite.domain.advocacy import (
     Application,
     ApplicationKind,
     ApplicationStage,

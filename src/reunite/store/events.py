@@ -6,8 +6,8 @@ from collections import defaultdict
 
 from sqlalchemy import insert, select
 
-from reunite.domain.cases import Event, EventKind, Institution, InstitutionKind
 from reunite.domain.dates import FuzzyDate
+from reunite.domain.events import Event, EventKind, Institution, InstitutionKind
 from reunite.errors import NotFound
 from reunite.store.citations import cite, cited
 from reunite.store.registry import Tx

@@ -6,8 +6,8 @@ from collections import defaultdict
 
 from sqlalchemy import insert, select
 
-from reunite.domain.cases import Channel, Confidence, Interpretation, Message
 from reunite.domain.dates import FuzzyDate
+from reunite.domain.messages import Channel, Confidence, Interpretation, Message
 from reunite.errors import NotFound
 from reunite.store.citations import cite, cited
 from reunite.store.registry import Tx

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,7 +12,7 @@ from sqlalchemy import Select, and_, case, delete, func, insert, or_, select
 from reunite.domain.persons import Person
 from reunite.match.keys import person_keys
 from reunite.store.registry import Tx
-from reunite.store.tables import name_index, persons
+from reunite.store.tables import name_index
 
 
 def index_person(tx: Tx, person: Person) -> None:
@@ -25,20 +25,6 @@ def index_person(tx: Tx, person: Person) -> None:
             for role, kind, value in sorted(person_keys(person))]
     if rows:
         tx.conn.execute(insert(name_index), rows)
-
-
-def rebuild(tx: Tx, progress: Callable[[int, int], None] | None = None,
-            batch: int = 500) -> int:
-    """Re-index every person (after an upgrade, or a change of the name model)."""
-    from reunite.store.persons import get_persons
-
-    ids = list(tx.conn.scalars(select(persons.c.id).order_by(persons.c.id)))
-    for start in range(0, len(ids), batch):
-        for person in get_persons(tx, ids[start:start + batch]).values():
-            index_person(tx, person)
-        if progress is not None:
-            progress(min(start + batch, len(ids)), len(ids))
-    return len(ids)
 
 
 Facts = tuple[str, date | None, date | None]  # sex, birth_min, birth_max: stored in clear

@@ -55,6 +55,7 @@ class Registry:
         self.vault = vault
         self.actor = actor
         self.clock = clock
+        self.upgraded_from: str | None = None  # the revision an upgrade on opening started at
 
     @classmethod
     def open(cls, engine: Engine, passphrase: str, actor: str) -> Registry:
@@ -67,12 +68,13 @@ class Registry:
         registry = cls(engine, vault, actor)
         if revision != migrate.head_revision():
             migrate.upgrade(engine)
-            if revision < INDEX_REVISION:  # the name index needs the key to be built
-                from reunite.store.name_index import rebuild
-
-                with registry.transaction() as tx:
-                    rebuild(tx)
+            registry.upgraded_from = revision
         return registry
+
+    def needs_reindex(self) -> bool:
+        """Whether the schema was upgraded from before the current name index; the index
+        needs the key to be built, so the caller rebuilds it (store.reindex)."""
+        return self.upgraded_from is not None and self.upgraded_from < INDEX_REVISION
 
     @classmethod
     def create(cls, engine: Engine, passphrase: str, actor: str,

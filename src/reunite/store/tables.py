@@ -29,18 +29,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 
-from reunite.domain.cases import (
-    ApplicationKind,
-    CaseRole,
-    CaseStatus,
-    Channel,
-    Confidence,
-    EventKind,
-    InstitutionKind,
-    InterventionKind,
-    Priority,
-    StageKind,
-)
+from reunite.domain.advocacy import ApplicationKind, InterventionKind, StageKind
+from reunite.domain.cases import CaseRole, CaseStatus, Priority
+from reunite.domain.events import EventKind, InstitutionKind
+from reunite.domain.messages import Channel, Confidence
 from reunite.domain.persons import (
     DocumentKind,
     DocumentStatus,

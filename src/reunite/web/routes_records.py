@@ -11,18 +11,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from reunite.domain.access import Permission
-from reunite.domain.cases import (
-    ApplicationKind,
-    Channel,
-    Confidence,
-    EventKind,
-    InterventionKind,
-    StageKind,
-)
+from reunite.domain.advocacy import ApplicationKind, InterventionKind, StageKind
+from reunite.domain.events import EventKind
 from reunite.domain.ids import normalise_id
+from reunite.domain.messages import Channel, Confidence
 from reunite.domain.sources import Source, SourceKind
 from reunite.errors import InvalidInput, NotFound
-from reunite.services import access, advocacy, events, sources
+from reunite.services import access, advocacy, events, messages, sources
 from reunite.store import advocacy as advocacy_store
 from reunite.store import events as event_store
 from reunite.store import messages as message_store
@@ -127,7 +122,7 @@ def _record_message(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
         return
     cited = _cite(tx, form, case_sources(tx, case.id, members))
     assert channel is not None and when is not None
-    events.add_message(tx, case_id=case.id, text=text, channel=channel, when=when,
+    messages.add_message(tx, case_id=case.id, text=text, channel=channel, when=when,
                        source_ids=cited, from_person=sender or None,
                        from_description=form.text("from_description", limit=300),
                        language=form.text("language", limit=10))
@@ -214,7 +209,7 @@ def interpret(request: Request, message_id: str) -> Response:
         meaning = form.text("meaning", required=True)
         confidence = form.choice("confidence", Confidence)
         if form.ok and confidence is not None:
-            events.interpret(tx, message_id=message_id, meaning=meaning,
+            messages.interpret(tx, message_id=message_id, meaning=meaning,
                              by=form.text("by", limit=100), confidence=confidence)
 
     return _submit(ctx, case_id, "message_form.html", record)

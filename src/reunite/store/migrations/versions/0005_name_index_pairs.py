@@ -2,7 +2,7 @@
 
 The index's rows gain the role 'pair' (the keys of a given name and a father's name
 together; see reunite.match.keys.pair_keys). Nothing here can compute them (the index key is
-in the vault): Registry.open rebuilds the index after upgrading past this revision.
+in the vault): opening the registry (services.setup.open_registry) rebuilds the index after upgrading past this revision.
 
 Revision ID: 0005
 Revises: 0004
