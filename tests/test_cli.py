@@ -55,7 +55,7 @@ def test_full_casework_flow_and_timeline(cli, ready):
     assert message["summary"] != message["said"]
     assert t["entries"][0]["when"]["precision"] == "part_of_year"
     assert t["entries"][0]["sources"][0]["reliability"] == "B"
-    days = t["sought"][0]["days_since"]
+    days = next(p for p in t["persons"] if p["role"] == "sought")["days_since"]
     assert (days["minimum"], days["maximum"]) == (3614, 3735)
     human = cli("timeline", r["case"], "--as-of", "2026-11-23").stdout
     assert "late 2016 (part of year" in human and "[B2]" in human

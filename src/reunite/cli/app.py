@@ -9,11 +9,12 @@ import typer
 
 from reunite.cli import casework, link, people, reference, review, search, web
 from reunite.cli.context import ReuniteGroup, State, as_of_day, err, new_secret, out, state
-from reunite.cli.render import emit_json, timeline
+from reunite.cli.render import emit_json, render_case
+from reunite.domain.access import local_actor
 from reunite.errors import InvalidInput
+from reunite.services.case_file import case_file
 from reunite.services.demo import DEMO_PASSPHRASE, build_demo
 from reunite.services.setup import change_passphrase, init_registry, recover_with_key
-from reunite.services.timeline import case_timeline
 from reunite.store import migrate
 
 app = typer.Typer(cls=ReuniteGroup, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -113,10 +114,10 @@ def demo(ctx: typer.Context,
     with registry.transaction() as tx:
         built = build_demo(tx)
     with registry.transaction() as tx:
-        result = case_timeline(tx, case_id=built.case_ids[0], as_of=as_of_day(as_of))
+        result = case_file(tx, local_actor("demo"), built.case_ids[0], as_of=as_of_day(as_of))
     if as_json:
         emit_json(result)
         return
     err.print(f"Demo registry at {settings.db_url} (passphrase: {DEMO_PASSPHRASE}); "
               f"cases {', '.join(built.case_ids)}")
-    timeline(result)
+    render_case(result)

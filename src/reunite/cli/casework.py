@@ -6,16 +6,17 @@ from typing import Annotated
 
 import typer
 
-from reunite.cli.context import as_of_day, ids, out, parse_day, transaction
-from reunite.cli.render import case_table, emit_json, plain, timeline
+from reunite.cli.context import actor, as_of_day, ids, out, parse_day, transaction
+from reunite.cli.render import case_table, emit_json, render_case
 from reunite.domain.advocacy import ApplicationKind, InterventionKind, StageKind
 from reunite.domain.cases import CaseStatus, Priority
 from reunite.domain.dates import FuzzyDate
 from reunite.domain.events import EventKind
 from reunite.domain.ids import normalise_id
+from reunite.domain.jsonform import plain
 from reunite.domain.messages import Channel, Confidence
 from reunite.services import advocacy, cases, events, messages
-from reunite.services.timeline import case_timeline
+from reunite.services.case_file import case_file
 from reunite.store.persons import get_persons
 
 case_app = typer.Typer(no_args_is_help=True, help="Tracing cases.")
@@ -67,8 +68,9 @@ def case_open(ctx: typer.Context,
 
 @case_app.command("show")
 def case_show(ctx: typer.Context, case_id: str, as_of: AsOf = None, as_json: Json = False) -> None:
-    """A case with its persons, days since last contact and its timeline."""
-    timeline_command(ctx, case_id, as_of, as_json)
+    """The case file: persons with names in every script, days since last contact, the sourced
+    timeline, messages with their interpretations, interventions and applications."""
+    _show(ctx, case_id, as_of, as_json, "case file")
 
 
 @case_app.command("list")
@@ -265,8 +267,13 @@ def timeline_command(ctx: typer.Context,
                      case_id: Annotated[str, typer.Argument(help="Case id.")],
                      as_of: AsOf = None, as_json: Json = False) -> None:
     """A case's chronology with date precision, sources and grades."""
+    _show(ctx, case_id, as_of, as_json, "timeline")
+
+
+def _show(ctx: typer.Context, case_id: str, as_of: str | None, as_json: bool,
+          purpose: str) -> None:
     day = as_of_day(as_of)
     with transaction(ctx) as tx:
-        result = case_timeline(tx, case_id=normalise_id(case_id), as_of=day)
-    emit_json(result) if as_json else timeline(result)
+        result = case_file(tx, actor(ctx), normalise_id(case_id), as_of=day, purpose=purpose)
+    emit_json(result) if as_json else render_case(result)
 

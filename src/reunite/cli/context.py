@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from typer.core import TyperGroup
 
+from reunite.domain.access import Actor, local_actor
 from reunite.domain.ids import normalise_id
 from reunite.errors import InvalidInput, LockedError, ReuniteError
 from reunite.services.setup import open_registry
@@ -83,6 +84,11 @@ def state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
     assert isinstance(obj, State)
     return obj
+
+
+def actor(ctx: typer.Context) -> Actor:
+    """Who acts at the command line (REUNITE_USER, else the operating-system user)."""
+    return local_actor(state(ctx).settings().actor)
 
 
 @contextmanager

@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from datetime import date, datetime
-from enum import Enum
 from typing import Any
 
 from rich.table import Table
 
 from reunite.cli.context import out
-from reunite.domain.cases import Case
-from reunite.domain.dates import BirthDate, DaysSince, FuzzyDate
+from reunite.domain.cases import Case, CaseRole
+from reunite.domain.jsonform import plain
 from reunite.domain.persons import Person
 from reunite.domain.sources import Source
+from reunite.services.case_file import CaseFile
 from reunite.services.persons import PersonView
-from reunite.services.timeline import Timeline
-
-
-def plain(value: Any) -> Any:
-    """A JSON-ready form of domain values."""
-    if isinstance(value, FuzzyDate):
-        return {"text": value.text, "precision": value.precision.value,
-                "earliest": plain(value.earliest), "latest": plain(value.latest)}
-    if isinstance(value, BirthDate):
-        low, high = value.year_range()
-        return {"text": value.text, "earliest": plain(value.earliest),
-                "latest": plain(value.latest), "year_min": low, "year_max": high}
-    if isinstance(value, DaysSince):
-        return {"minimum": value.minimum, "maximum": value.maximum, "text": value.describe()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    return value
 
 
 def emit_json(value: Any) -> None:
@@ -118,24 +91,45 @@ def case_table(cases: list[Case], names: dict[str, str]) -> None:
     out.print(table)
 
 
-def timeline(t: Timeline) -> None:
-    c = t.case
+def render_case(f: CaseFile) -> None:
+    c = f.case
     out.print(f"Case {c.id} ({c.status.value}, priority {c.priority.value}, "
-              f"{c.organisation}, assigned to {c.assignee})")
+              f"{c.organisation}, assigned to {c.assignee}, opened {c.opened_on})")
     if c.summary:
         out.print(c.summary)
-    for s in t.sought:
-        contact = (f"last contact {s.last_contact.when.describe()}: "
-                   f"{s.days_since.describe()} as of {t.as_of}"
-                   if s.last_contact and s.days_since else "no last contact recorded")
-        out.print(f"  sought: {s.person.display_name()} ({s.person.id}), "
-                  f"{s.person.status.value}; {contact}")
+    for p in f.persons:
+        forms = "; ".join(f"{script}: {form}" for script, form in p.forms)
+        line = (f"  {p.role.value}: {p.person.display_name()} ({p.person.id}), "
+                f"{p.person.status.value}")
+        if p.role is CaseRole.SOUGHT:
+            line += (f"; last contact {p.last_contact.when.describe()}: "
+                     f"{p.days_since.describe()} as of {f.as_of}"
+                     if p.last_contact and p.days_since else "; no last contact recorded")
+        out.print(line)
+        if forms:
+            out.print(f"      {forms}")
     table = Table("date", "what", "who", "sources [grade]", title="Timeline", show_lines=True)
-    for e in t.entries:
+    for e in f.entries:
         what = e.summary
         if e.said:
             what += f'\nsaid (verbatim): "{e.said}"'
-        for i in e.interpretations:
-            what += f"\ninterpreted by {i.by} ({i.confidence.value} confidence): {i.meaning}"
-        table.add_row(e.when.describe(), what, ", ".join(e.persons), source_refs(e.sources))
+        for reading in e.interpretations:
+            what += (f"\ninterpreted by {reading.by} ({reading.confidence.value} confidence): "
+                     f"{reading.meaning}")
+        table.add_row(e.when.describe(), what, ", ".join(f.name_of(p) for p in e.persons),
+                      source_refs(e.sources))
     out.print(table)
+    if f.interventions:
+        table = Table("sent", "kind", "recipient", "response", "waiting", title="Interventions")
+        for s in f.interventions:
+            i = s.intervention
+            table.add_row(str(i.sent_on), i.kind.value, i.recipient,
+                          f"{i.response_on}: {i.response}" if i.response_on else "none",
+                          f"{s.days_waiting} days" if s.days_waiting is not None else "")
+        out.print(table)
+    for a in f.applications:
+        stages = " -> ".join(f"{s.stage.value} {s.on}" for s in a.stages)
+        out.print(f"application {a.id}: {a.kind.value} ({a.country}) for "
+                  f"{f.name_of(a.person_id)}: {stages or 'no stage'}")
+    out.print(f"sources: {source_refs(f.sources)}")
+    out.print(f"case file version {f.version}, as of {f.as_of}")

@@ -1,4 +1,8 @@
-"""A case's chronology: every dated record, with its precision and its sources."""
+"""A case's chronology: every dated record, with its precision and its sources.
+
+Entries name persons by id (``persons``) and keep what happened apart from who it happened to,
+so that a renderer can show a name, or a pseudonym where consent withholds the name.
+"""
 
 from __future__ import annotations
 
@@ -23,13 +27,19 @@ from reunite.store.registry import Tx
 @dataclass(frozen=True)
 class Entry:
     when: FuzzyDate
-    kind: str
-    summary: str
+    kind: str  # event kind, or: message, intervention, response, application, case opened/closed
+    summary: str  # what happened, in English, without any person's name
     record_id: str
-    persons: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()  # ids of the persons concerned (a message: its sender)
     sources: tuple[Source, ...] = ()
     said: str = ""  # verbatim text of a message
     interpretations: tuple[Interpretation, ...] = field(default=())
+    code: str = ""  # the vocabulary code: event kind, channel, intervention or application kind
+    where: str = ""  # place and institution
+    detail: str = ""  # free text: an event's description, a response, a stage's note
+    party: str = ""  # an organisation: who opened the case, a recipient, a country
+    stage: str = ""  # an application's stage
+    sender: str = ""  # a message's sender described in words, when not a person of the case
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,10 @@ class Timeline:
     as_of: date
 
 
+def _words(code: str) -> str:
+    return code.replace("_", " ")
+
+
 def case_timeline(tx: Tx, *, case_id: str, as_of: date) -> Timeline:
     case = case_store.get_case(tx, case_id)
     members = [*case.searchers, *case.sought, *case.others]
@@ -62,44 +76,49 @@ def case_timeline(tx: Tx, *, case_id: str, as_of: date) -> Timeline:
         tx, sorted({s for e in events for s in e.source_ids}
                | {s for m in messages for s in m.source_ids}))
 
-    def name(pid: str) -> str:
-        return people[pid].display_name() if pid in people else pid
-
     entries: list[Entry] = [Entry(FuzzyDate.of_day(case.opened_on), "case opened",
-                                  f"case opened by {case.organisation}", case.id)]
+                                  f"case opened by {case.organisation}", case.id,
+                                  party=case.organisation)]
     for e in events:
         where = [e.place] if e.place else []
         if e.institution_id and e.institution_id in institutions:
             where.append(institutions[e.institution_id].names[0])
-        text = e.kind.value.replace("_", " ")
+        text = _words(e.kind.value)
         if where:
             text += " at " + ", ".join(where)
         if e.description:
             text += f": {e.description}"
-        entries.append(Entry(e.when, e.kind.value, text, e.id,
-                             tuple(name(p) for p in e.participants),
-                             tuple(sources[s] for s in e.source_ids)))
+        entries.append(Entry(e.when, e.kind.value, text, e.id, e.participants,
+                             tuple(sources[s] for s in e.source_ids), code=e.kind.value,
+                             where=", ".join(where), detail=e.description))
     for m in messages:
-        sender = name(m.from_person) if m.from_person else (m.from_description or "unknown")
-        entries.append(Entry(m.when, "message", f"{m.channel.value.replace('_', ' ')} from "
-                             f"{sender}", m.id, (sender,), tuple(sources[s] for s in m.source_ids),
-                             said=m.text, interpretations=m.interpretations))
+        sender = "" if m.from_person else (m.from_description or "unknown")
+        entries.append(Entry(m.when, "message", _words(m.channel.value)
+                             + (f" from {sender}" if sender else ""), m.id,
+                             (m.from_person,) if m.from_person else (),
+                             tuple(sources[s] for s in m.source_ids), said=m.text,
+                             interpretations=m.interpretations, code=m.channel.value,
+                             sender=sender))
     for i in advocacy_store.get_interventions(tx, case_id=case_id):
         entries.append(Entry(FuzzyDate.of_day(i.sent_on), "intervention",
-                             f"{i.kind.value.replace('_', ' ')} sent to {i.recipient}"
-                             + (f" by {i.sender}" if i.sender else ""), i.id))
+                             f"{_words(i.kind.value)} sent to {i.recipient}"
+                             + (f" by {i.sender}" if i.sender else ""), i.id,
+                             code=i.kind.value, party=i.recipient))
         if i.response_on:
             entries.append(Entry(FuzzyDate.of_day(i.response_on), "response",
-                                 f"response from {i.recipient}: {i.response}", i.id))
+                                 f"response from {i.recipient}: {i.response}", i.id,
+                                 code=i.kind.value, party=i.recipient, detail=i.response))
     for a in advocacy_store.get_applications(tx, case_id=case_id):
         for s in a.stages:
             entries.append(Entry(FuzzyDate.of_day(s.on), "application",
-                                 f"{a.kind.value.replace('_', ' ')} application ({a.country}) "
-                                 f"for {name(a.person_id)}: {s.stage.value}"
-                                 + (f" ({s.note})" if s.note else ""), a.id))
+                                 f"{_words(a.kind.value)} application ({a.country}): "
+                                 f"{s.stage.value}" + (f" ({s.note})" if s.note else ""), a.id,
+                                 (a.person_id,), code=a.kind.value, party=a.country,
+                                 stage=s.stage.value, detail=s.note))
     if case.closed_on:
         entries.append(Entry(FuzzyDate.of_day(case.closed_on), "case closed",
-                             f"case closed: {case.close_reason}", case.id))
+                             f"case closed: {case.close_reason}", case.id,
+                             detail=case.close_reason))
     entries = [e for e in entries if not e.when.is_after(as_of)]
     entries.sort(key=lambda e: e.when.sort_key())
     sought = []
