@@ -7,11 +7,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from reunite.cli.context import out, phase_progress, transaction
+from reunite.cli.context import actor, out, phase_progress, transaction
 from reunite.cli.render import emit_json
 from reunite.domain.ids import normalise_id
-from reunite.services import dedupe
-from reunite.store.persons import get_persons
+from reunite.services import dedupe, review
 
 review_app = typer.Typer(no_args_is_help=True, help="Review possible duplicate records.")
 Json = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
@@ -38,8 +37,8 @@ def review_list(ctx: typer.Context,
                 as_json: Json = False) -> None:
     """Candidate pairs, most probable first, side by side."""
     with transaction(ctx) as tx:
-        found = dedupe.review_queue(tx, status=None if status == "all" else status)
-        people = get_persons(tx, sorted({x for c in found for x in (c.person_a, c.person_b)}))
+        shown = review.queue(tx, actor(ctx), status=None if status == "all" else status)
+    found, people = list(shown.candidates), shown.people
     if as_json:
         emit_json(found)
         return

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
+from reunite.domain.access import Actor
 from reunite.domain.cases import Case, CaseStatus, Priority
 from reunite.domain.ids import new_id
+from reunite.domain.persons import Person
 from reunite.errors import InvalidInput
+from reunite.services import audit
+from reunite.services.access import visible_cases
 from reunite.services.checks import day_not_in_future, text_field
 from reunite.store import cases as store
-from reunite.store.persons import require_persons
+from reunite.store.persons import get_persons, require_persons
 from reunite.store.registry import Tx
 
 
@@ -62,3 +67,17 @@ def list_cases(tx: Tx, *, status: CaseStatus | None = None) -> list[Case]:
 
 def get_case(tx: Tx, *, case_id: str) -> Case:
     return store.get_case(tx, case_id)
+
+
+@dataclass(frozen=True)
+class CaseList:
+    cases: tuple[Case, ...]
+    people: dict[str, Person]  # the sought persons of those cases
+
+
+def case_list(tx: Tx, actor: Actor, *, client: str = "") -> CaseList:
+    """The cases the user may see, with their sought persons; the read is audited."""
+    found = visible_cases(tx, actor)
+    people = get_persons(tx, sorted({p for c in found for p in c.sought}))
+    audit.record(tx, action="read", object_kind="case_list", client=client)
+    return CaseList(tuple(found), people)

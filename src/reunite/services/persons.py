@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from reunite.domain.access import Actor
 from reunite.domain.cases import Case
 from reunite.domain.dates import BirthDate, DaysSince
+from reunite.domain.events import Event
 from reunite.domain.ids import new_id
 from reunite.domain.persons import (
     Consent,
@@ -25,13 +27,19 @@ from reunite.domain.persons import (
     RelationshipKind,
     Sex,
 )
-from reunite.errors import InvalidInput
+from reunite.domain.sources import Source
+from reunite.errors import InvalidInput, ReuniteError
+from reunite.names.describe import NameDescription, describe_name
 from reunite.names.scripts import detect_script
+from reunite.services import audit
+from reunite.services.access import require_person, visible_case_ids, visible_person_ids
 from reunite.services.checks import country_code, text_field
 from reunite.services.contact import LastContact, last_contact
 from reunite.store import cases as case_store
+from reunite.store import events as event_store
 from reunite.store import matches as match_store
 from reunite.store import persons as store
+from reunite.store import sources as source_store
 from reunite.store.registry import Tx
 
 
@@ -182,3 +190,43 @@ def person_view(tx: Tx, *, person_id: str, as_of: date) -> PersonView:
                       tuple(case_store.get_cases(tx, person_id=person_id)), contact,
                       contact.days_since(as_of) if contact else None, as_of,
                       tuple(linked.values()))
+
+
+@dataclass(frozen=True)
+class PersonFile:
+    """A person as a signed-in user may see them: relatives and cases outside their
+    need-to-know are withheld (a relative's kind of relation stays, never who they are)."""
+
+    view: PersonView
+    readings: tuple[tuple[PersonName, NameDescription | None], ...]
+    events: tuple[Event, ...]  # involving the person, oldest first
+    sources: dict[str, Source]
+    withheld_relatives: tuple[RelationshipKind, ...]
+
+
+def person_file(tx: Tx, actor: Actor, person_id: str, *, as_of: date,
+                client: str = "") -> PersonFile:
+    require_person(tx, actor, person_id)
+    view = person_view(tx, person_id=person_id, as_of=as_of)
+    if not actor.sees_all_cases:
+        visible = visible_person_ids(tx, actor)
+        cases = set(visible_case_ids(tx, actor, [c.id for c in view.cases]))
+        withheld = tuple(r.kind for r in view.relatives if r.person.id not in visible)
+        view = dataclasses.replace(
+            view, relatives=tuple(r for r in view.relatives if r.person.id in visible),
+            cases=tuple(c for c in view.cases if c.id in cases),
+            duplicates=tuple(d for d in view.duplicates if d.id in visible))
+    else:
+        withheld = ()
+    readings: list[tuple[PersonName, NameDescription | None]] = []
+    for name in view.person.names:
+        try:
+            readings.append((name, describe_name(name.text)))
+        except ReuniteError:
+            readings.append((name, None))
+    events = sorted(event_store.get_events(tx, person_ids=[person_id]),
+                    key=lambda e: e.when.sort_key())
+    cited = source_store.get_sources(
+        tx, sorted({s for e in events for s in e.source_ids} | set(view.person.source_ids)))
+    audit.record(tx, action="read", object_kind="person", object_id=person_id, client=client)
+    return PersonFile(view, tuple(readings), tuple(events), cited, withheld)

@@ -122,6 +122,17 @@ class Ctx:
             self.audit(action, kind, object_id, outcome=type(exc).__name__[:12], detail=detail)
             raise
 
+    @contextmanager
+    def service(self, action: str, kind: str, object_id: str = "") -> Iterator[Tx]:
+        """One transaction for a service that audits its own success (it is given the actor
+        and ``client``); a refusal is audited here, apart, since its transaction rolls back."""
+        try:
+            with self.tx() as tx:
+                yield tx
+        except ReuniteError as exc:
+            self.audit(action, kind, object_id, outcome=type(exc).__name__[:12])
+            raise
+
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         page = self.web.templates.get_template(template).render(
             ctx=self, _=self._, user=self.user, lang=self.language, languages=LANGUAGES,

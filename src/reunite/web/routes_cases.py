@@ -13,24 +13,17 @@ from reunite.domain.ids import normalise_id
 from reunite.domain.persons import (
     DocumentStatus,
     NameKind,
-    PersonName,
     PersonStatus,
     Publication,
     RelationshipKind,
     Sex,
 )
 from reunite.domain.sources import SourceKind
-from reunite.errors import InvalidInput, ReuniteError
-from reunite.names.describe import NameDescription
-from reunite.services import access, intake, persons, timeline
+from reunite.errors import InvalidInput
+from reunite.services import cases, intake, persons
+from reunite.services.case_file import case_file
 from reunite.services.dashboard import dashboard
 from reunite.services.persons import NameInput
-from reunite.services.reference import show_name
-from reunite.store import accounts as account_store
-from reunite.store import advocacy as advocacy_store
-from reunite.store import events as event_store
-from reunite.store import sources as source_store
-from reunite.store.persons import get_persons
 from reunite.web.context import Ctx, ctx_of, route
 from reunite.web.forms import Form
 
@@ -52,24 +45,18 @@ def home(request: Request) -> Response:
 @route(router, "GET", "/cases", Permission.CASE_READ)
 def case_list(request: Request) -> Response:
     ctx = ctx_of(request)
-    with ctx.audited("read", "case_list") as tx:
-        found = access.visible_cases(tx, ctx.actor)
-        people = get_persons(tx, sorted({p for c in found for p in c.sought}))
-    return ctx.render("cases.html", cases=found, people=people)
+    with ctx.service("read", "case_list") as tx:
+        found = cases.case_list(tx, ctx.actor, client=ctx.client)
+    return ctx.render("cases.html", cases=found.cases, people=found.people)
 
 
 @route(router, "GET", "/cases/{case_id}", Permission.CASE_READ)
 def case_page(request: Request, case_id: str) -> Response:
     ctx = ctx_of(request)
     case_id = normalise_id(case_id)
-    with ctx.audited("read", "case", case_id) as tx:
-        access.require_case(tx, ctx.actor, case_id)
-        line = timeline.case_timeline(tx, case_id=case_id, as_of=date.today())
-        interventions = advocacy_store.get_interventions(tx, case_id=case_id)
-        applications = advocacy_store.get_applications(tx, case_id=case_id)
-        grants = sorted(account_store.grants_of_case(tx, [case_id]).get(case_id, set()))
-    return ctx.render("case.html", line=line, case=line.case, interventions=interventions,
-                      applications=applications, grants=grants,
+    with ctx.service("read", "case", case_id) as tx:
+        file = case_file(tx, ctx.actor, case_id, as_of=date.today(), client=ctx.client)
+    return ctx.render("case.html", file=file, case=file.case,
                       can_write=ctx.actor.may(Permission.CASE_WRITE),
                       can_grant=ctx.actor.may(Permission.GRANT))
 
@@ -78,22 +65,11 @@ def case_page(request: Request, case_id: str) -> Response:
 def person_page(request: Request, person_id: str) -> Response:
     ctx = ctx_of(request)
     person_id = normalise_id(person_id)
-    with ctx.audited("read", "person", person_id) as tx:
-        access.require_person(tx, ctx.actor, person_id)
-        view = persons.person_view(tx, person_id=person_id, as_of=date.today())
-        visible = access.visible_person_ids(tx, ctx.actor)
-        events = event_store.get_events(tx, person_ids=[person_id])
-        cited = source_store.get_sources(
-            tx, sorted({s for e in events for s in e.source_ids} | set(view.person.source_ids)))
-    readings: list[tuple[PersonName, NameDescription | None]] = []
-    for name in view.person.names:
-        try:
-            readings.append((name, show_name(text=name.text)))
-        except ReuniteError:
-            readings.append((name, None))
-    events.sort(key=lambda e: e.when.sort_key())
-    return ctx.render("person.html", view=view, person=view.person, readings=readings,
-                      events=events, sources=cited, visible=visible)
+    with ctx.service("read", "person", person_id) as tx:
+        shown = persons.person_file(tx, ctx.actor, person_id, as_of=date.today(),
+                                    client=ctx.client)
+    return ctx.render("person.html", file=shown, view=shown.view, person=shown.view.person,
+                      readings=shown.readings, events=shown.events, sources=shown.sources)
 
 
 def _sought_blank(index: int) -> dict[str, str]:

@@ -16,25 +16,13 @@ from reunite.domain.events import EventKind
 from reunite.domain.ids import normalise_id
 from reunite.domain.messages import Channel, Confidence
 from reunite.domain.sources import Source, SourceKind
-from reunite.errors import InvalidInput, NotFound
-from reunite.services import access, advocacy, events, messages, sources
-from reunite.store import advocacy as advocacy_store
-from reunite.store import events as event_store
-from reunite.store import messages as message_store
-from reunite.store import sources as source_store
-from reunite.store.persons import get_persons
+from reunite.errors import InvalidInput
+from reunite.services import advocacy, events, messages, recording, sources
 from reunite.store.registry import Tx
 from reunite.web.context import Ctx, ctx_of, route
 from reunite.web.forms import Form
 
 router = APIRouter()
-
-
-def case_sources(tx: Tx, case_id: str, members: list[str]) -> list[Source]:
-    ids = {s for e in event_store.get_events(tx, case_id=case_id) for s in e.source_ids}
-    ids |= {s for m in message_store.get_messages(tx, case_id=case_id) for s in m.source_ids}
-    ids |= {s for p in get_persons(tx, members).values() for s in p.source_ids}
-    return list(source_store.get_sources(tx, sorted(ids)).values())
 
 
 def _cite(tx: Tx, form: Form, known: list[Source]) -> list[str]:
@@ -56,18 +44,16 @@ def _cite(tx: Tx, form: Form, known: list[Source]) -> list[str]:
 
 
 # What each form needs: its template, the audit kind, and the function that records it.
-Record = Callable[[Tx, Form, Any, list[str]], None]
+Record = Callable[[Tx, Form, recording.CaseForms], None]
 
 
 def _form_page(ctx: Ctx, case_id: str, template: str, form: Form, status: int = 200,
                message: str = "", **extra: Any) -> Response:
-    with ctx.audited("read", "case", case_id) as tx:
-        case = access.require_case(tx, ctx.actor, case_id)
-        members = [*case.searchers, *case.sought, *case.others]
-        known = case_sources(tx, case_id, members)
-        people = get_persons(tx, members)
-    return ctx.render(template, status=status, form=form, case=case, known=known,
-                      people=people, message=message, enums=_ENUMS, **extra)
+    with ctx.service("read", "case", case_id) as tx:
+        forms = recording.case_forms(tx, ctx.actor, case_id, client=ctx.client)
+    return ctx.render(template, status=status, form=form, case=forms.case,
+                      known=list(forms.known), people=forms.people, message=message,
+                      enums=_ENUMS, **extra)
 
 
 _ENUMS = {"event_kind": EventKind, "channel": Channel, "confidence": Confidence,
@@ -78,10 +64,10 @@ _ENUMS = {"event_kind": EventKind, "channel": Channel, "confidence": Confidence,
 def _submit(ctx: Ctx, case_id: str, template: str, record: Record) -> Response:
     form = Form(ctx.form, ctx._)
     try:
-        with ctx.audited("write", "case", case_id, detail=template) as tx:
-            case = access.require_case(tx, ctx.actor, case_id)
-            members = [*case.searchers, *case.sought, *case.others]
-            record(tx, form, case, members)
+        with ctx.service("write", "case", case_id) as tx:
+            forms = recording.case_forms(tx, ctx.actor, case_id, client=ctx.client,
+                                         audit_as="write")
+            record(tx, form, forms)
             if not form.ok:
                 raise InvalidInput("the form has errors")
     except InvalidInput as exc:
@@ -98,37 +84,37 @@ def _participants(form: Form, members: list[str]) -> list[str]:
     return chosen
 
 
-def _record_event(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
+def _record_event(tx: Tx, form: Form, forms: recording.CaseForms) -> None:
     kind = form.choice("kind", EventKind)
     when = form.fuzzy_date("when", required=True)
-    who = _participants(form, members)
+    who = _participants(form, list(forms.members))
     place, description = form.text("place", limit=300), form.text("description")
     if not form.ok:
         return
-    cited = _cite(tx, form, case_sources(tx, case.id, members))
+    cited = _cite(tx, form, list(forms.known))
     assert kind is not None and when is not None
     events.add_event(tx, kind=kind, when=when, source_ids=cited, participants=who,
-                     case_id=case.id, place=place, description=description)
+                     case_id=forms.case.id, place=place, description=description)
 
 
-def _record_message(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
+def _record_message(tx: Tx, form: Form, forms: recording.CaseForms) -> None:
     text = form.text("text", required=True)
     channel = form.choice("channel", Channel)
     when = form.fuzzy_date("when", required=True)
     sender = form.values.get("from_person", "")
-    if sender and sender not in members:
+    if sender and sender not in forms.members:
         form.fail("from_person", form._("Choose people of this case."))
     if not form.ok:
         return
-    cited = _cite(tx, form, case_sources(tx, case.id, members))
+    cited = _cite(tx, form, list(forms.known))
     assert channel is not None and when is not None
-    messages.add_message(tx, case_id=case.id, text=text, channel=channel, when=when,
+    messages.add_message(tx, case_id=forms.case.id, text=text, channel=channel, when=when,
                        source_ids=cited, from_person=sender or None,
                        from_description=form.text("from_description", limit=300),
                        language=form.text("language", limit=10))
 
 
-def _record_intervention(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
+def _record_intervention(tx: Tx, form: Form, forms: recording.CaseForms) -> None:
     kind = form.choice("kind", InterventionKind)
     recipient = form.text("recipient", required=True, limit=300)
     sent = form.day("sent_on", required=True)
@@ -136,22 +122,22 @@ def _record_intervention(tx: Tx, form: Form, case: Any, members: list[str]) -> N
     if not form.ok:
         return
     assert kind is not None and sent is not None
-    advocacy.add_intervention(tx, case_id=case.id, kind=kind, sender=form.text("sender"),
+    advocacy.add_intervention(tx, case_id=forms.case.id, kind=kind, sender=form.text("sender"),
                               recipient=recipient, sent_on=sent, follow_up_on=follow,
                               notes=form.text("notes"))
 
 
-def _record_application(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
+def _record_application(tx: Tx, form: Form, forms: recording.CaseForms) -> None:
     kind = form.choice("kind", ApplicationKind)
     person = form.values.get("person_id", "")
-    if person not in members:
+    if person not in forms.members:
         form.fail("person_id", form._("Choose people of this case."))
     country = form.text("country", required=True, limit=60)
     filed = form.day("filed_on")
     if not form.ok:
         return
     assert kind is not None
-    advocacy.add_application(tx, case_id=case.id, person_id=person, country=country,
+    advocacy.add_application(tx, case_id=forms.case.id, person_id=person, country=country,
                              kind=kind, reference=form.text("reference", limit=200),
                              filed_on=filed)
 
@@ -185,27 +171,18 @@ for _kind, (_template, _record) in _FORMS.items():
     _register(_kind, _template, _record)
 
 
-def _case_of(ctx: Ctx, what: str, record_id: str, lookup: Callable[[Tx], str]) -> str:
-    """The case a record belongs to, if the user may see it; one answer for 'no such
-    record' and 'not yours', so that a refusal reveals nothing."""
-    try:
-        with ctx.tx() as tx:
-            case_id = lookup(tx)
-            access.require_case(tx, ctx.actor, case_id)
-    except NotFound:
-        ctx.audit("write", what, record_id, outcome="NotFound")
-        raise NotFound(f"no {what} with id {record_id}") from None
-    return case_id
+def _case_of(ctx: Ctx, what: str, record_id: str) -> str:
+    with ctx.service("write", what, record_id) as tx:
+        return recording.case_of(tx, ctx.actor, what, record_id)
 
 
 @route(router, "POST", "/messages/{message_id}/interpretations", Permission.CASE_WRITE)
 def interpret(request: Request, message_id: str) -> Response:
     ctx = ctx_of(request)
     message_id = normalise_id(message_id)
-    case_id = _case_of(ctx, "message", message_id,
-                       lambda tx: message_store.get_message(tx, message_id).case_id)
+    case_id = _case_of(ctx, "message", message_id)
 
-    def record(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
+    def record(tx: Tx, form: Form, forms: recording.CaseForms) -> None:
         meaning = form.text("meaning", required=True)
         confidence = form.choice("confidence", Confidence)
         if form.ok and confidence is not None:
@@ -219,10 +196,9 @@ def interpret(request: Request, message_id: str) -> Response:
 def add_stage(request: Request, application_id: str) -> Response:
     ctx = ctx_of(request)
     application_id = normalise_id(application_id)
-    case_id = _case_of(ctx, "application", application_id,
-                       lambda tx: advocacy_store.get_application(tx, application_id).case_id)
+    case_id = _case_of(ctx, "application", application_id)
 
-    def record(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
+    def record(tx: Tx, form: Form, forms: recording.CaseForms) -> None:
         stage = form.choice("stage", StageKind)
         on = form.day("on", required=True)
         if form.ok and stage is not None and on is not None:
@@ -236,10 +212,9 @@ def add_stage(request: Request, application_id: str) -> Response:
 def record_response(request: Request, intervention_id: str) -> Response:
     ctx = ctx_of(request)
     intervention_id = normalise_id(intervention_id)
-    case_id = _case_of(ctx, "intervention", intervention_id,
-                       lambda tx: advocacy_store.get_intervention(tx, intervention_id).case_id)
+    case_id = _case_of(ctx, "intervention", intervention_id)
 
-    def record(tx: Tx, form: Form, case: Any, members: list[str]) -> None:
+    def record(tx: Tx, form: Form, forms: recording.CaseForms) -> None:
         response = form.text("response", required=True)
         on = form.day("response_on", required=True)
         follow = form.day("follow_up_on")

@@ -7,12 +7,10 @@ from fastapi.responses import RedirectResponse, Response
 
 from reunite.domain.access import Permission
 from reunite.domain.ids import normalise_id
-from reunite.domain.persons import NameKind, Person, Sex
+from reunite.domain.persons import Sex
 from reunite.errors import InvalidInput
-from reunite.services import access, dedupe
-from reunite.services.search import compare_person, search_persons
-from reunite.store import matches as match_store
-from reunite.store.persons import get_persons
+from reunite.services import dedupe, review
+from reunite.services.finding import Found, find_persons
 from reunite.web.context import Ctx, ctx_of, route
 from reunite.web.forms import Form
 
@@ -27,37 +25,27 @@ def search(request: Request) -> Response:
     query = form.text("q", limit=300)
     birth = form.birth("born")
     sex = form.choice("sex", Sex, default=Sex.UNKNOWN) if params.get("sex") else None
-    hits, visible = [], set()
+    found: list[Found] = []
     if query and form.ok:
         try:
-            with ctx.audited("search", "person", detail=query) as tx:
-                hits = search_persons(tx, name=query, sex=sex, birth=birth, limit=20)
-                visible = access.visible_person_ids(tx, ctx.actor)
+            with ctx.service("search", "person") as tx:
+                found = find_persons(tx, ctx.actor, name=query, sex=sex, birth=birth,
+                                     client=ctx.client)
         except InvalidInput as exc:
             form.fail("q", str(exc))
     status = 200 if form.ok else 422
-    if ctx.actor.sees_all_cases:
-        visible = {h.person.id for h in hits}
-    return ctx.render("search.html", status=status, form=form, hits=hits, visible=visible,
+    return ctx.render("search.html", status=status, form=form, found=found,
                       searched=bool(query) and form.ok)
-
-
-def _names(person: Person) -> tuple[str, str]:
-    given = next((n.text for n in person.names if n.kind is NameKind.GIVEN), "")
-    father = next((n.text for n in person.names if n.kind is NameKind.FATHER), "")
-    if not given:
-        given = person.display_name()
-    return given, father
 
 
 @route(router, "GET", "/review", Permission.REVIEW)
 def review_queue(request: Request) -> Response:
     ctx = ctx_of(request)
     status = request.query_params.get("status", "potential")
-    with ctx.audited("review", "queue", detail=status) as tx:
-        queue = dedupe.review_queue(tx, status=status or None)
-        people = get_persons(tx, sorted({p for c in queue for p in (c.person_a, c.person_b)}))
-    return ctx.render("review.html", queue=queue, people=people, current=status)
+    with ctx.service("review", "queue") as tx:
+        found = review.queue(tx, ctx.actor, status=status or None, client=ctx.client)
+    return ctx.render("review.html", queue=found.candidates, people=found.people,
+                      current=status)
 
 
 @route(router, "GET", "/review/{candidate_id}", Permission.REVIEW)
@@ -67,14 +55,10 @@ def review_pair(request: Request, candidate_id: str) -> Response:
 
 
 def _pair_page(ctx: Ctx, candidate_id: str, form: Form, status: int = 200) -> Response:
-    with ctx.audited("review", "match", candidate_id) as tx:
-        candidate = match_store.get(tx, candidate_id)
-        people = get_persons(tx, [candidate.person_a, candidate.person_b])
-    a, b = people[candidate.person_a], people[candidate.person_b]
-    given, father = _names(a)
-    comparison = compare_person(b, given=given, father=father, sex=a.sex, birth=a.birth)
-    return ctx.render("review_pair.html", status=status, candidate=candidate, a=a, b=b,
-                      comparison=comparison, form=form)
+    with ctx.service("review", "match", candidate_id) as tx:
+        shown = review.pair(tx, ctx.actor, candidate_id, client=ctx.client)
+    return ctx.render("review_pair.html", status=status, candidate=shown.candidate, a=shown.a,
+                      b=shown.b, comparison=shown.comparison, form=form)
 
 
 @route(router, "POST", "/review/{candidate_id}", Permission.REVIEW)
