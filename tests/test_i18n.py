@@ -7,13 +7,22 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-WEB = Path(__file__).parent.parent / "src" / "reunite" / "web"
+from reunite.domain.messages import Channel
+from reunite.domain.persons import Sex
+from reunite.domain.wording import every_word, words
+
+PACKAGE = Path(__file__).parent.parent / "src" / "reunite"
+WEB = PACKAGE / "web"
 METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
+LANGUAGES = ("ug", "tr", "zh")
 
 
 def _used() -> set[str]:
-    found = extract_from_dir(str(WEB), METHODS, keywords={"_": None, "mark": None})
-    return {message for _, _, message, _, _ in found if isinstance(message, str) and message}
+    """Every text the web interface and the reports (dossier, statistics) show."""
+    return {message for folder in (WEB, PACKAGE / "reports")
+            for _, _, message, _, _ in extract_from_dir(
+                str(folder), METHODS, keywords={"_": None, "mark": None})
+            if isinstance(message, str) and message}
 
 
 def _catalog(code: str) -> dict[str, str]:
@@ -41,3 +50,20 @@ def test_turkish_and_chinese_have_begun() -> None:
     for code in ("tr", "zh"):
         done = [m for m, s in _catalog(code).items() if s]
         assert len(done) >= 40 and "Dashboard" in done
+
+
+def test_every_vocabulary_code_shown_is_marked_and_translated_in_every_language() -> None:
+    shown = every_word()
+    assert {"voice message", "female", "aunt or uncle", "UN"} <= shown
+    assert shown - _used() == set(), "mark the new codes' words in web/vocabulary.py"
+    for code in LANGUAGES:
+        catalog = _catalog(code)
+        untranslated = sorted(w for w in shown if not catalog.get(w))
+        assert untranslated == [], f"{code}: {untranslated}"
+
+
+def test_a_code_reads_as_translated_words() -> None:
+    ug = _catalog("ug")
+    assert words(Channel.VOICE_MESSAGE) == "voice message"
+    assert words(Sex.FEMALE) == "female" and words("F") == "F"  # a grade is not a sex
+    assert ug["voice message"] != "voice message" and ug["voice message"]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reunite.cli import casework, link, people, reference, review, search, web
+from reunite.cli import casework, documents, link, people, reference, review, search, web
 from reunite.cli.context import ReuniteGroup, State, as_of_day, err, new_secret, out, state
 from reunite.cli.render import emit_json, render_case
 from reunite.domain.access import local_actor
@@ -28,6 +28,7 @@ reference.register(app)
 search.register(app)
 link.register(app)
 review.register(app)
+documents.register(app)
 web.register(app)
 
 

@@ -30,6 +30,7 @@ class Permission(StrEnum):
     SEARCH = "search"                # search the registry by name
     REVIEW = "review"                # the match review queue and its decisions
     STATISTICS = "statistics"        # aggregate figures, never a name
+    EXPORT = "export"                # documents made from a case: dossiers (audited, consented)
     GRANT = "grant"                  # give a user access to a case
     ADMIN = "admin"                  # accounts and the audit log
 
@@ -40,9 +41,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.COORDINATOR: frozenset({
         Permission.ACCOUNT, Permission.CASE_READ, Permission.CASE_WRITE, Permission.SEARCH,
-        Permission.REVIEW, Permission.STATISTICS, Permission.GRANT}),
+        Permission.REVIEW, Permission.STATISTICS, Permission.GRANT, Permission.EXPORT}),
     Role.CASEWORKER: frozenset({
-        Permission.ACCOUNT, Permission.CASE_READ, Permission.CASE_WRITE, Permission.SEARCH}),
+        Permission.ACCOUNT, Permission.CASE_READ, Permission.CASE_WRITE, Permission.SEARCH,
+        Permission.EXPORT}),
     Role.ANALYST: frozenset({Permission.ACCOUNT, Permission.STATISTICS}),
     Role.READ_ONLY: frozenset({Permission.ACCOUNT, Permission.CASE_READ}),
 }

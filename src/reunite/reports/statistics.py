@@ -1,80 +1,74 @@
-"""Aggregate figures for researchers and advocates, that cannot single anyone out.
+"""Rendering the suppressed statistics (services.statistics): charts and tables, PDF, CSV.
 
-Counts below ``MIN_CELL`` are suppressed ("fewer than 5"), and when a table would have exactly
-one suppressed cell, the next smallest is suppressed too, so that it cannot be recovered by
-subtracting the others from the total. Names never enter these tables; places enter only as
-prefecture-level divisions resolved from the gazetteer.
+The same fragment (charts with their tables) is shown on the analyst's page and printed in the
+statistics PDF; the CSV carries the same cells, a suppressed one with no count.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+import csv
+import io
+from typing import Any
 
-from reunite.errors import ReuniteError
-from reunite.places.gazetteer import by_code
-from reunite.places.resolve import find_place
-from reunite.store import cases as case_store
-from reunite.store import events as event_store
-from reunite.store.persons import get_persons
-from reunite.store.registry import Tx
+from markupsafe import Markup
 
-MIN_CELL = 5
+from reunite.domain.statistics import MIN_CELL, Table
+from reunite.domain.wording import mark, words
+from reunite.reports.charts import bar_chart, month_chart
+from reunite.reports.documents import Translator, environment, pdf_of
+from reunite.services.statistics import Statistics
 
-
-@dataclass(frozen=True)
-class Cell:
-    label: str
-    count: int | None  # None: suppressed
-
-    @property
-    def shown(self) -> str:
-        return str(self.count) if self.count is not None else f"<{MIN_CELL}"
+MONTHS_TITLE = mark("Interventions by month, and the share unanswered")
+LEGEND = (mark("answered"), mark("unanswered"), mark("sent (split not shown: small counts)"))
 
 
-@dataclass(frozen=True)
-class Table:
-    title: str
-    cells: tuple[Cell, ...]
-    total: int | None
+def _context(stats: Statistics, language: Translator) -> dict[str, Any]:
+    _ = language.gettext
+
+    def label(table: Table, value: str) -> str:
+        return _(words(value)) if table.coded else _(value)
+
+    def chart(table: Table) -> Markup:
+        return bar_chart(table, _(table.title), lambda value: label(table, value))
+
+    def months() -> Markup:
+        return month_chart(stats.months, _(MONTHS_TITLE), (_(LEGEND[0]), _(LEGEND[1]),
+                                                           _(LEGEND[2])))
+
+    return {"stats": stats, "_": _, "lang": language, "label": label, "chart": chart,
+            "months": months, "months_title": MONTHS_TITLE, "min_cell": MIN_CELL}
 
 
-def suppress(title: str, counts: Counter[str]) -> Table:
-    small = {k for k, n in counts.items() if 0 < n < MIN_CELL}
-    if len(small) == 1 and len(counts) > 1:
-        rest = sorted((n, k) for k, n in counts.items() if k not in small)
-        small.add(rest[0][1])
-    total = sum(counts.values())
-    cells = tuple(Cell(k, None if k in small else n) for k, n in sorted(counts.items()))
-    return Table(title, cells, total if total >= MIN_CELL else None)
+def render_fragment(stats: Statistics, language: Translator) -> Markup:
+    """The charts and tables, for a page that has its own head (the web page)."""
+    page = environment().get_template("statistics_body.html").render(
+        **_context(stats, language))
+    return Markup(page)
 
 
-def _prefecture(hometown: str) -> str:
-    if not hometown.strip():
-        return "unknown"
-    try:
-        place = find_place(hometown).place
-    except ReuniteError:  # an unreadable place is counted as unknown, never shown as written
-        return "unknown"
-    if place is None or place.kind == "country":
-        return "unknown" if place is None else "abroad"
-    prefecture = by_code().get(place.code[:4] + "00")
-    return (prefecture or place).name
+def render_pdf(stats: Statistics, language: Translator, *, made_by: str) -> bytes:
+    page = environment().get_template("statistics.html").render(
+        made_by=made_by, body=render_fragment(stats, language), **_context(stats, language))
+    return pdf_of(page, f"statistics {stats.as_of}")
 
 
-def statistics(tx: Tx) -> list[Table]:
-    cases = case_store.get_cases(tx)
-    sought_ids = sorted({p for c in cases for p in c.sought})
-    people = get_persons(tx, sought_ids)
-    tables = [
-        suppress("Cases by status", Counter(c.status.value for c in cases)),
-        suppress("Cases by year opened", Counter(str(c.opened_on.year) for c in cases)),
-        suppress("Sought persons by status", Counter(p.status.value for p in people.values())),
-        suppress("Sought persons by sex", Counter(p.sex.value for p in people.values())),
-        suppress("Sought persons by hometown (prefecture)",
-                 Counter(_prefecture(p.hometown) for p in people.values())),
-    ]
-    events = event_store.get_events(tx, person_ids=sought_ids) if sought_ids else []
-    tables.append(suppress("Events concerning sought persons, by kind",
-                           Counter(e.kind.value for e in events)))
-    return tables
+def render_csv(stats: Statistics) -> str:
+    """One row per cell: table, label (the code as stored), count ("" where suppressed),
+    suppressed ("yes"/"no"); monthly interventions as two tables (sent, unanswered)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["table", "label", "count", "suppressed"])
+
+    def row(table: str, label: str, count: int | None) -> None:
+        writer.writerow([table, label, "" if count is None else count,
+                         "yes" if count is None else "no"])
+
+    for t in stats.tables:
+        for cell in t.cells:
+            row(t.key, cell.label, cell.count)
+        row(t.key, "total", t.total)
+    for m in stats.months:
+        row("interventions_sent_by_month", m.month, m.sent)
+    for m in stats.months:
+        row("interventions_unanswered_by_month", m.month, m.unanswered)
+    return buffer.getvalue()

@@ -28,17 +28,28 @@ def last_contact(tx: Tx, *, person_id: str, as_of: date) -> LastContact | None:
     Records dated after ``as_of`` are ignored, so that a past date gives the answer as it
     stood then.
     """
-    candidates = [
-        LastContact(e.when, e.id)
-        for e in event_store.get_events(tx, person_ids=[person_id])
-        if e.kind is EventKind.LAST_CONTACT and person_id in e.participants
-    ]
-    candidates += [
-        LastContact(m.when, m.id)
-        for case in [c.id for c in case_store.get_cases(tx, person_id=person_id)]
-        for m in message_store.get_messages(tx, case_id=case) if m.from_person == person_id
-    ]
-    known = [c for c in candidates if not c.when.is_after(as_of)]
-    if not known:
-        return None
-    return max(known, key=lambda c: (c.when.latest or date.max, c.when.earliest or date.min))
+    return last_contacts(tx, person_ids=[person_id], as_of=as_of).get(person_id)
+
+
+def last_contacts(tx: Tx, *, person_ids: list[str], as_of: date) -> dict[str, LastContact]:
+    """:func:`last_contact` of many persons at once (persons never in contact are absent)."""
+    wanted = set(person_ids)
+    if not wanted:
+        return {}
+    candidates: dict[str, list[LastContact]] = {p: [] for p in wanted}
+    for e in event_store.get_events(tx, person_ids=sorted(wanted)):
+        if e.kind is EventKind.LAST_CONTACT:
+            for p in wanted.intersection(e.participants):
+                candidates[p].append(LastContact(e.when, e.id))
+    cases = {c.id for p in sorted(wanted) for c in case_store.get_cases(tx, person_id=p)}
+    for case in sorted(cases):
+        for m in message_store.get_messages(tx, case_id=case):
+            if m.from_person in wanted:
+                candidates[m.from_person].append(LastContact(m.when, m.id))
+    found = {}
+    for p, contacts in candidates.items():
+        known = [c for c in contacts if not c.when.is_after(as_of)]
+        if known:
+            found[p] = max(known, key=lambda c: (c.when.latest or date.max,
+                                                 c.when.earliest or date.min))
+    return found

@@ -13,14 +13,18 @@ import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment
+from markupsafe import Markup
 
 from reunite.domain.access import Actor, Permission
+from reunite.domain.wording import words
 from reunite.errors import ReuniteError
+from reunite.reports.happened import Happening, what_happened
 from reunite.services import accounts, audit
 from reunite.store.accounts import User
 from reunite.store.registry import Registry, Tx
@@ -133,11 +137,27 @@ class Ctx:
             self.audit(action, kind, object_id, outcome=type(exc).__name__[:12])
             raise
 
+    def code(self, value: Enum | str) -> str:
+        """A vocabulary code (an enum member or its value) in the page's language."""
+        return self._(words(value))
+
+    def what_happened(self, entry: Happening) -> Markup:
+        return what_happened(entry, self._)
+
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         page = self.web.templates.get_template(template).render(
-            ctx=self, _=self._, user=self.user, lang=self.language, languages=LANGUAGES,
-            **context)
+            ctx=self, _=self._, code=self.code, what=self.what_happened, user=self.user,
+            lang=self.language, languages=LANGUAGES, **context)
         response = HTMLResponse(page, status_code=status)
+        self.set_cookies(response)
+        return response
+
+    def download(self, content: bytes, media_type: str, filename: str,
+                 headers: dict[str, str] | None = None) -> Response:
+        """A file to save (an export): never cached, since it holds case data."""
+        response = Response(content, media_type=media_type, headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store", **(headers or {})})
         self.set_cookies(response)
         return response
 

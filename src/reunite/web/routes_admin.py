@@ -10,8 +10,9 @@ from fastapi.responses import RedirectResponse, Response
 from reunite.domain.access import Permission, Role
 from reunite.domain.ids import normalise_id
 from reunite.errors import InvalidInput
-from reunite.reports.statistics import MIN_CELL, statistics
+from reunite.reports.statistics import render_csv, render_fragment, render_pdf
 from reunite.services import access, accounts, audit
+from reunite.services.statistics import statistics
 from reunite.web.context import Ctx, ctx_of, route
 from reunite.web.forms import Form
 
@@ -20,10 +21,29 @@ router = APIRouter()
 
 @route(router, "GET", "/statistics", Permission.STATISTICS)
 def statistics_page(request: Request) -> Response:
+    """Charts and tables of the suppressed figures, with their CSV and PDF downloads."""
     ctx = ctx_of(request)
-    with ctx.audited("read", "statistics") as tx:
-        tables = statistics(tx)
-    return ctx.render("statistics.html", tables=tables, min_cell=MIN_CELL)
+    with ctx.service("read", "statistics") as tx:
+        stats = statistics(tx, ctx.actor, client=ctx.client)
+    return ctx.render("statistics.html", body=render_fragment(stats, ctx.language))
+
+
+@route(router, "GET", "/statistics.csv", Permission.STATISTICS)
+def statistics_csv(request: Request) -> Response:
+    ctx = ctx_of(request)
+    with ctx.service("export", "statistics") as tx:
+        stats = statistics(tx, ctx.actor, client=ctx.client, export="csv")
+    return ctx.download(render_csv(stats).encode(), "text/csv; charset=utf-8",
+                     f"statistics-{stats.as_of}.csv")
+
+
+@route(router, "GET", "/statistics.pdf", Permission.STATISTICS)
+def statistics_pdf(request: Request) -> Response:
+    ctx = ctx_of(request)
+    with ctx.service("export", "statistics") as tx:
+        stats = statistics(tx, ctx.actor, client=ctx.client, export="pdf")
+    content = render_pdf(stats, ctx.language, made_by=ctx.actor.username)
+    return ctx.download(content, "application/pdf", f"statistics-{stats.as_of}.pdf")
 
 
 @route(router, "POST", "/cases/{case_id}/grants", Permission.GRANT)

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from reunite.domain.access import Permission
 from reunite.domain.cases import Priority
+from reunite.domain.disclosure import Audience
 from reunite.domain.ids import normalise_id
 from reunite.domain.persons import (
     DocumentStatus,
@@ -20,9 +21,11 @@ from reunite.domain.persons import (
 )
 from reunite.domain.sources import SourceKind
 from reunite.errors import InvalidInput
+from reunite.reports.dossier import render_pdf
 from reunite.services import cases, intake, persons
 from reunite.services.case_file import case_file
 from reunite.services.dashboard import dashboard
+from reunite.services.dossier import export_dossier
 from reunite.services.persons import NameInput
 from reunite.web.context import Ctx, ctx_of, route
 from reunite.web.forms import Form
@@ -58,7 +61,28 @@ def case_page(request: Request, case_id: str) -> Response:
         file = case_file(tx, ctx.actor, case_id, as_of=date.today(), client=ctx.client)
     return ctx.render("case.html", file=file, case=file.case,
                       can_write=ctx.actor.may(Permission.CASE_WRITE),
-                      can_grant=ctx.actor.may(Permission.GRANT))
+                      can_grant=ctx.actor.may(Permission.GRANT),
+                      can_export=ctx.actor.may(Permission.EXPORT), audiences=list(Audience))
+
+
+@route(router, "GET", "/cases/{case_id}/dossier", Permission.EXPORT)
+def dossier_download(request: Request, case_id: str) -> Response:
+    """The case's dossier as PDF, for the chosen audience and language (audited)."""
+    ctx = ctx_of(request)
+    case_id = normalise_id(case_id)
+    form = Form(dict(request.query_params), ctx._)
+    audience = form.choice("audience", Audience, default=Audience.LAWYER) or Audience.LAWYER
+    code = request.query_params.get("lang") or ctx.language.code
+    if not form.ok or code not in ctx.web.languages:
+        raise InvalidInput("choose an audience and a language for the dossier")
+    language = ctx.web.languages[code]
+    with ctx.service("export", "dossier", case_id) as tx:
+        made = export_dossier(tx, ctx.actor, case_id, audience=audience, language=code,
+                              as_of=date.today(), client=ctx.client,
+                              render=lambda view: render_pdf(view, language))
+    name = f"dossier-{made.view.case_id}-{audience.value}-{code}.pdf"
+    return ctx.download(made.content, "application/pdf", name,
+                        {"X-Content-SHA256": made.sha256})
 
 
 @route(router, "GET", "/persons/{person_id}", Permission.CASE_READ)
