@@ -67,3 +67,13 @@ def test_a_code_reads_as_translated_words() -> None:
     assert words(Channel.VOICE_MESSAGE) == "voice message"
     assert words(Sex.FEMALE) == "female" and words("F") == "F"  # a grade is not a sex
     assert ug["voice message"] != "voice message" and ug["voice message"]
+
+
+def test_printed_documents_are_translated_in_every_language() -> None:
+    printed = {message for _, _, message, _, _ in extract_from_dir(
+        str(PACKAGE / "reports"), METHODS, keywords={"_": None, "mark": None})
+        if isinstance(message, str) and message}
+    assert {"Case dossier", "Days waiting", "Share unanswered"} <= printed
+    for code in LANGUAGES:
+        catalog = _catalog(code)
+        assert sorted(m for m in printed if not catalog.get(m)) == [], code

@@ -191,7 +191,8 @@ def test_months_without_an_intervention_count_as_zero() -> None:
 def test_statistics_page_and_downloads(world: World) -> None:
     browser = world.signed_in("an1")
     page = browser.get("/statistics")
-    assert page.status_code == 200 and page.text.count("<svg") >= 5
+    assert page.status_code == 200 and page.text.count('<section class="stat"') == 9
+    assert page.text.count("<svg") >= 1  # a chart only where some cell may be drawn
     assert "<script" not in page.text.split("<main", 1)[-1]
     table = browser.get("/statistics.csv")
     assert table.status_code == 200 and table.headers["content-type"].startswith("text/csv")

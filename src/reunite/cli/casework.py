@@ -17,7 +17,6 @@ from reunite.domain.jsonform import plain
 from reunite.domain.messages import Channel, Confidence
 from reunite.services import advocacy, cases, events, messages
 from reunite.services.case_file import case_file
-from reunite.store.persons import get_persons
 
 case_app = typer.Typer(no_args_is_help=True, help="Tracing cases.")
 event_app = typer.Typer(no_args_is_help=True, help="Dated events with sources.")
@@ -78,12 +77,11 @@ def case_list(ctx: typer.Context, status: CaseStatus | None = None,
               as_json: Json = False) -> None:
     """All cases, optionally by status."""
     with transaction(ctx) as tx:
-        found = cases.list_cases(tx, status=status)
-        people = get_persons(tx, sorted({p for c in found for p in (*c.searchers, *c.sought)}))
+        shown = cases.case_list(tx, actor(ctx), status=status)
     if as_json:
-        emit_json(found)
+        emit_json(list(shown.cases))
         return
-    case_table(found, {pid: p.display_name() for pid, p in people.items()})
+    case_table(list(shown.cases), {pid: p.display_name() for pid, p in shown.people.items()})
 
 
 @case_app.command("status")

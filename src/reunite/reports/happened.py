@@ -51,21 +51,21 @@ def what_happened(e: Happening, gettext: Callable[[str], str],
     def code(value: str) -> Markup:
         return Markup(escape(_(words(value))))
 
-    def label(message: str) -> Markup:
-        return Markup(escape(_(message)))
+    def label(translated: str) -> Markup:
+        return Markup(escape(translated))
 
     if e.kind == "case opened":
-        return label("Case opened by") + " " + _own(text(e.party))
+        return label(_("Case opened by")) + " " + _own(text(e.party))
     if e.kind == "case closed":
-        shown = label("Case closed")
+        shown = label(_("Case closed"))
         return shown + ": " + _own(text(e.detail)) if e.detail else shown
     if e.kind == "message":
-        shown = label("Message") + " (" + code(e.code) + ")"
+        shown = label(_("Message")) + " (" + code(e.code) + ")"
         return shown + " — " + _own(text(e.sender)) if e.sender else shown
     if e.kind == "intervention":
         return code(e.code) + " → " + _own(text(e.party))
     if e.kind == "response":
-        return label("Response from") + " " + _own(text(e.party)) + ": " + _own(text(e.detail))
+        return label(_("Response from")) + " " + _own(text(e.party)) + ": " + _own(text(e.detail))
     if e.kind == "application":
         shown = code(e.code) + " (" + text(e.party) + "): " + code(e.stage)
         return shown + " — " + _own(text(e.detail)) if e.detail else shown

@@ -61,10 +61,6 @@ def close_case(tx: Tx, *, case_id: str, reason: str, on: date | None = None) -> 
     return updated
 
 
-def list_cases(tx: Tx, *, status: CaseStatus | None = None) -> list[Case]:
-    return store.get_cases(tx, status=status)
-
-
 def get_case(tx: Tx, *, case_id: str) -> Case:
     return store.get_case(tx, case_id)
 
@@ -72,12 +68,15 @@ def get_case(tx: Tx, *, case_id: str) -> Case:
 @dataclass(frozen=True)
 class CaseList:
     cases: tuple[Case, ...]
-    people: dict[str, Person]  # the sought persons of those cases
+    people: dict[str, Person]  # the searchers and sought persons of those cases
 
 
-def case_list(tx: Tx, actor: Actor, *, client: str = "") -> CaseList:
-    """The cases the user may see, with their sought persons; the read is audited."""
-    found = visible_cases(tx, actor)
-    people = get_persons(tx, sorted({p for c in found for p in c.sought}))
-    audit.record(tx, action="read", object_kind="case_list", client=client)
+def case_list(tx: Tx, actor: Actor, *, status: CaseStatus | None = None,
+              client: str = "") -> CaseList:
+    """The cases the user may see (optionally of one status), with their searchers and sought
+    persons; the read is audited."""
+    found = [c for c in visible_cases(tx, actor) if status is None or c.status is status]
+    people = get_persons(tx, sorted({p for c in found for p in (*c.searchers, *c.sought)}))
+    audit.record(tx, action="read", object_kind="case_list", client=client,
+                 detail=f"status {status.value}" if status else "")
     return CaseList(tuple(found), people)

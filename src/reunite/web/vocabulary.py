@@ -47,6 +47,9 @@ DYNAMIC_MESSAGES = (
     mark("Cases by status"), mark("Cases by year opened"), mark("Sought persons by status"),
     mark("Sought persons by sex"), mark("Sought persons by hometown (prefecture)"),
     mark("Events concerning sought persons, by kind"),
+    mark("Sought persons by year of last contact"),
+    mark("Sought persons by kind of institution held in"),
+    mark("not recorded"), mark("year uncertain"), mark("none recorded"),
     # error page titles
     mark("Not allowed"), mark("Form expired"), mark("Not found"), mark("Request refused"),
     mark("Stored data failed its integrity check"),
