@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from reunite.cli import casework, documents, link, people, reference, review, search, web
+from reunite.cli import (
+    casework,
+    documents,
+    interchange,
+    link,
+    people,
+    reference,
+    review,
+    search,
+    web,
+)
 from reunite.cli.context import ReuniteGroup, State, as_of_day, err, new_secret, out, state
 from reunite.cli.render import emit_json, render_case
 from reunite.domain.access import local_actor
@@ -29,6 +39,7 @@ search.register(app)
 link.register(app)
 review.register(app)
 documents.register(app)
+interchange.register(app)
 web.register(app)
 
 

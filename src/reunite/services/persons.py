@@ -58,7 +58,7 @@ class DocumentInput:
     country: str = ""
 
 
-def _names(inputs: Sequence[NameInput]) -> list[PersonName]:
+def names_of(inputs: Sequence[NameInput]) -> list[PersonName]:
     out = []
     for n in inputs:
         text = " ".join(n.text.split())
@@ -89,7 +89,7 @@ def add_person(tx: Tx, *, names: Sequence[NameInput], source_ids: Sequence[str],
         raise InvalidInput("a person must cite at least one source (--source)")
     _check_birth(birth, tx.today)
     person = Person(
-        id=new_id("person"), names=tuple(_names(names)), sex=sex, birth=birth,
+        id=new_id("person"), names=tuple(names_of(names)), sex=sex, birth=birth,
         hometown=text_field(hometown, "hometown", 300), status=status,
         notes=text_field(notes, "notes"), documents=tuple(_documents(documents)),
         contacts=tuple(ContactDetail(k.strip().lower(), text_field(v, "contact", 300),
@@ -121,7 +121,7 @@ def edit_person(tx: Tx, *, person_id: str, source_ids: Sequence[str] = (),
     if notes is not None:
         changes["notes"] = text_field(notes, "notes")
     if add_names:
-        changes["names"] = current.names + tuple(_names(add_names))
+        changes["names"] = current.names + tuple(names_of(add_names))
     if add_documents:
         changes["documents"] = current.documents + tuple(_documents(add_documents))
     facts = set(changes) - {"notes"}

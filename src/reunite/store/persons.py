@@ -216,6 +216,14 @@ def insert_relationship(tx: Tx, rel: Relationship) -> None:
     tx.log("create", "relationships", rel.id, ["from_person", "kind", "to_person"])
 
 
+def update_relationship(tx: Tx, rel: Relationship, changed: list[str]) -> None:
+    tx.conn.execute(update(relationships).where(relationships.c.id == rel.id).values(
+        from_person=rel.from_person, kind=rel.kind.value, to_person=rel.to_person,
+        updated_by=tx.actor, updated_at=tx.now))
+    cite(tx, "relationship", rel.id, rel.source_ids)
+    tx.log("update", "relationships", rel.id, changed)
+
+
 def relationships_of(tx: Tx, person_id: str) -> list[Relationship]:
     rows = list(tx.conn.execute(select(relationships).where(
         (relationships.c.from_person == person_id) | (relationships.c.to_person == person_id))

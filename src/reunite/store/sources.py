@@ -1,6 +1,6 @@
 """Storage of sources."""
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from reunite.domain.dates import FuzzyDate
 from reunite.domain.sources import Credibility, Reliability, Source, SourceKind
@@ -23,6 +23,19 @@ def insert_source(tx: Tx, source: Source) -> None:
         obtained_max=when.latest if when else None,
         created_by=tx.actor, created_at=tx.now))
     tx.log("create", T, source.id, ["kind", "title", "description", "grade", "obtained"])
+
+
+def update_source(tx: Tx, source: Source, changed: list[str]) -> None:
+    when = source.obtained
+    tx.conn.execute(update(sources).where(sources.c.id == source.id).values(
+        kind=source.kind.value, title_enc=tx.seal(T, source.id, "title", source.title),
+        description_enc=tx.seal(T, source.id, "description", source.description),
+        reliability=source.reliability.value, credibility=source.credibility.value,
+        obtained_text=when.text if when else None,
+        obtained_min=when.earliest if when else None,
+        obtained_max=when.latest if when else None,
+        updated_by=tx.actor, updated_at=tx.now))
+    tx.log("update", T, source.id, changed)
 
 
 def get_sources(tx: Tx, ids: list[str]) -> dict[str, Source]:

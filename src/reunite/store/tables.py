@@ -353,6 +353,20 @@ name_index = Table(
     CheckConstraint("role IN ('given', 'father', 'pair')", name="role"),
 )
 
+# Records brought in from an organisation's own files: (organisation, kind, external id) as a
+# keyed hash, so that a re-import finds the record it made without the ids being stored in
+# clear; the digest (keyed too) of the row as last imported tells an edited row from the same.
+external_ids = Table(
+    "external_ids", metadata,
+    Column("key", LargeBinary(16), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("record_id", ID, nullable=False, index=True),
+    Column("organisation", String(200), nullable=False),
+    Column("external_enc", LargeBinary, nullable=False),
+    Column("digest", LargeBinary(16), nullable=False),
+    *_authorship(),
+)
+
 match_candidates = Table(
     "match_candidates", metadata,
     Column("id", ID, primary_key=True),
