@@ -15,13 +15,19 @@ from reunite.errors import InvalidInput, NotFound
 from reunite.interchange.tabular import Mapping, read_tables, write_csv_folder, xlsx_bytes
 from reunite.services.exporting import export_tables
 from reunite.services.importing import import_tables
-from reunite.store import migrate
+from reunite.store.advocacy import get_applications, get_interventions
+from reunite.store.cases import get_cases
 from reunite.store.engine import make_engine
+from reunite.store.messages import get_messages
 from reunite.store.persons import get_persons
 from reunite.store.registry import Registry
 from tests.conftest import PASSPHRASE, Cli, snapshot
 
 ORG = "Istanbul office"
+
+
+def cases_of(tx) -> list[str]:
+    return [c.id for c in get_cases(tx)]
 TABLES = {
     "sources": [["external_id", "kind", "title", "grade", "obtained"],
                 ["S1", "interview", "Intake interview with the mother", "B2", "2021-02"]],
@@ -39,7 +45,22 @@ TABLES = {
     "cases": [["external_id", "searchers", "sought", "organisation", "priority", "opened_on",
                "summary"],
               ["K1", "M1", "C1;C2", ORG, "urgent", "2021-02-14", "=HYPERLINK(\"http://x\")"]],
+    "events": [["external_id", "kind", "when", "persons", "case", "place", "institution",
+                "institution_kind", "description", "sources"],
+               ["E1", "last_contact", "late 2016", "C1;C2", "K1", "Hotan", "", "", "", "S1"],
+               ["E2", "taken_to_institution", "2017-03", "C1", "K1", "Kashgar",
+                "Kashgar Children's Welfare Home", "orphanage", "seen by a neighbour", "S1"]],
+    "messages": [["external_id", "case", "channel", "when", "text", "from_person", "language",
+                  "interpretation", "confidence", "interpreted_by"],
+                 ["G1", "K1", "voice_message", "2017-02", "There are cadres at home.", "",
+                  "ug", "officials present, cannot talk", "high", "the mother"]],
+    "interventions": [["external_id", "case", "kind", "recipient", "sent_on", "response",
+                       "response_on"],
+                      ["I1", "K1", "letter", "Ministry of Foreign Affairs", "2021-03-10", "", ""]],
+    "applications": [["external_id", "case", "person", "country", "kind", "stages"],
+                     ["A1", "K1", "C1", "TR", "family_reunification", "filed 2020-01-15"]],
 }
+ROWS = sum(len(rows) - 1 for rows in TABLES.values())
 
 
 def _folder(path: Path, tables: dict[str, list[list[str]]] = TABLES,
@@ -62,21 +83,21 @@ def test_dry_run_writes_nothing_and_says_what_each_row_would_do(registry, engine
                                                                  tmp_path) -> None:
     before = snapshot(engine)
     report = _import(registry, _folder(tmp_path / "in"), commit=False)
-    assert report.counts() == {"create": 7} and not report.committed
+    assert report.counts() == {"create": ROWS} and not report.committed
     assert snapshot(engine) == before
 
 
 def test_commit_then_reimport_changes_nothing_and_an_edit_updates(registry, engine,
                                                                    tmp_path) -> None:
     folder = _folder(tmp_path / "in")
-    assert _import(registry, folder, commit=True).counts() == {"create": 7}
+    assert _import(registry, folder, commit=True).counts() == {"create": ROWS}
     with registry.transaction() as tx:
         people = get_persons(tx)
     assert len(people) == 3
     assert sorted(p.display_name() for p in people.values())[0] == "Abdulla Ablikim"
     before = snapshot(engine)
     again = _import(registry, folder, commit=True)
-    assert again.counts() == {"unchanged": 7}
+    assert again.counts() == {"unchanged": ROWS}
     after = snapshot(engine)
     assert {t: r for t, r in after.items() if t not in ("audit_log", "audit_head")} == {
         t: r for t, r in before.items() if t not in ("audit_log", "audit_head")}
@@ -84,7 +105,7 @@ def test_commit_then_reimport_changes_nothing_and_an_edit_updates(registry, engi
                                     ["C2", "Abdulla", "Ablikim", "", "", "M", "2010",
                                      "Kashgar", "detained", "", "", "", "S1"]]}
     report = _import(registry, _folder(tmp_path / "edited", edited), commit=True)
-    assert report.counts() == {"unchanged": 6, "update": 1}
+    assert report.counts() == {"unchanged": ROWS - 1, "update": 1}
     with registry.transaction() as tx:
         people = get_persons(tx)
     assert len(people) == 3
@@ -109,10 +130,11 @@ def test_round_trip_through_xlsx_and_csv_into_another_registry(registry, tmp_pat
     with other.transaction() as tx:
         report = import_tables(tx, local_actor("tester"), read_tables(workbook),
                                organisation=ORG, file_name="out.xlsx", commit=True)
-    assert report.counts() == {"create": 8}  # with the first registry's import source
+    assert report.counts() == {"create": ROWS + 1}  # with the first registry's import source
     with other.transaction() as tx:
         second = export_tables(tx, local_actor("tester"))
-    for kind in ("persons", "relationships", "cases"):
+    for kind in ("persons", "relationships", "cases", "events", "messages", "interventions",
+                 "applications"):
         def strip(rows):
             return sorted(({k: v for k, v in r.items() if k != "sources"} for r in rows),
                           key=lambda r: r["external_id"])
@@ -153,7 +175,10 @@ def test_an_export_for_an_audience_follows_each_persons_consent(registry, tmp_pa
     assert [r["given_name"] for r in public.tables["persons"]] == ["Gulnar"]
     assert public.withheld == 2 and public.tables["cases"] == []
     text = repr(lawyer.tables)
-    assert "Mihriban" not in text and "米日班" not in text and "Kashgar" not in text
+    assert "Mihriban" not in text and "米日班" not in text and "Ablikim" not in text
+    assert "Kashgar" not in repr(lawyer.tables["persons"])  # hometowns of labelled persons
+    assert lawyer.tables["messages"] == []  # verbatim text may name anyone
+    assert {r["description"] for r in lawyer.tables["events"]} == {""}
     labelled = [r for r in lawyer.tables["persons"] if r.get("full_name", "").startswith("Person")]
     assert len(labelled) == 2 and {r["birth"] for r in labelled} == {"2010..2011", "2009"}
     assert lawyer.tables["cases"][0]["summary"] == ""
@@ -254,9 +279,9 @@ def test_cli_import_dry_run_commit_and_export(cli: Cli, tmp_path) -> None:
     cli("init")
     folder = _folder(tmp_path / "in")
     dry = cli("import", str(folder), "--organisation", ORG)
-    assert "7 create" in dry.stdout and "dry run" in dry.stdout
+    assert f"{ROWS} create" in dry.stdout and "dry run" in dry.stdout
     assert "imported" in cli("import", str(folder), "--organisation", ORG, "--commit").stdout
-    assert "7 unchanged" in cli("import", str(folder), "--organisation", ORG).stdout
+    assert f"{ROWS} unchanged" in cli("import", str(folder), "--organisation", ORG).stdout
     bad = _folder(tmp_path / "bad", {**TABLES, "persons": [*TABLES["persons"],
                   ["C9", "Aygul", "", "", "", "X", "", "", "", "", "", "", ""]]})
     refused = cli("import", str(bad), "--organisation", ORG, ok=False)
@@ -265,5 +290,44 @@ def test_cli_import_dry_run_commit_and_export(cli: Cli, tmp_path) -> None:
     assert failed.exit_code == 2 and "nothing imported" in failed.output
     out = tmp_path / "out.xlsx"
     assert "exported" in cli("export", str(out)).stdout
-    assert load_workbook(out).sheetnames == ["sources", "persons", "relationships", "cases"]
-    assert migrate  # the CLI ran the migrations through init
+    assert load_workbook(out).sheetnames == ["sources", "persons", "relationships", "cases",
+                                             "events", "messages", "interventions",
+                                             "applications"]
+
+
+def test_an_edit_appends_an_interpretation_and_a_stage_and_answers_a_letter(registry,
+                                                                          tmp_path) -> None:
+    _import(registry, _folder(tmp_path / "in"), commit=True)
+    edited = dict(TABLES)
+    edited["messages"] = [TABLES["messages"][0],
+                          [*TABLES["messages"][1][:7], "a warning: do not call", "medium",
+                           "the caseworker"]]
+    edited["applications"] = [TABLES["applications"][0],
+                              [*TABLES["applications"][1][:5],
+                               "filed 2020-01-15; refused 2020-09-02: no reason given"]]
+    edited["interventions"] = [TABLES["interventions"][0],
+                               [*TABLES["interventions"][1][:5], "We cannot comment.",
+                                "2021-05-02"]]
+    report = _import(registry, _folder(tmp_path / "edited", edited), commit=True)
+    assert report.counts() == {"unchanged": ROWS - 3, "update": 3}
+    with registry.transaction() as tx:
+        case_id = next(iter(cases_of(tx)))
+        [message] = get_messages(tx, case_id=case_id)
+        [application] = get_applications(tx, case_id=case_id)
+        [letter] = get_interventions(tx, case_id=case_id)
+    assert [i.meaning for i in message.interpretations] == [
+        "officials present, cannot talk", "a warning: do not call"]  # the first one kept
+    assert message.text == "There are cadres at home."
+    assert [s.stage.value for s in application.stages] == ["filed", "refused"]
+    assert letter.response == "We cannot comment." and str(letter.response_on) == "2021-05-02"
+
+
+def test_casework_rows_refer_to_their_case_and_persons(registry, tmp_path) -> None:
+    bad = {**TABLES, "events": [*TABLES["events"],
+                                ["E9", "seen", "2018", "", "", "", "", "", "", ""]]}
+    [refused] = _import(registry, _folder(tmp_path / "bad", bad), commit=False).refused
+    assert (refused.sheet, refused.column) == ("events", "case")
+    future = {**TABLES, "interventions": [*TABLES["interventions"],
+                                          ["I9", "K1", "letter", "UN", "2099-01-01", "", ""]]}
+    [refused] = _import(registry, _folder(tmp_path / "future", future), commit=False).refused
+    assert (refused.column, "future" in refused.reason) == ("sent_on", True)

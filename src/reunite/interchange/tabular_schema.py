@@ -50,6 +50,39 @@ SCHEMA: dict[str, tuple[Column, ...]] = {
         Column("status", help="open, tracing, located... (closed cases: close them in Reunite)"),
         Column("opened_on", help="YYYY-MM-DD"), Column("summary"),
     ),
+    "events": (
+        Column("external_id", True), Column("kind", True, "last_contact, detained, seen..."),
+        Column("when", True, "any precision: late 2016, 2017-03, before 2018"),
+        Column("persons", help="external ids of the persons concerned"),
+        Column("case", help="external id of the case"), Column("place"),
+        Column("institution", help="the institution's name, as recorded"),
+        Column("institution_kind", help="camp, orphanage, boarding_school, prison..."),
+        Column("description"), Column("sources"),
+    ),
+    "messages": (
+        Column("external_id", True), Column("case", True),
+        Column("channel", True, "phone, voice_message, text_message..."),
+        Column("when", True), Column("text", True, "verbatim, as said or written"),
+        Column("from_person", help="external id of the sender, a person of the registry"),
+        Column("from_description", help="the sender in words, when not a person here"),
+        Column("language"), Column("sources"),
+        Column("interpretation", help="how it is read; kept apart from the text"),
+        Column("confidence", help="of the interpretation: low, medium, high"),
+        Column("interpreted_by"),
+    ),
+    "interventions": (
+        Column("external_id", True), Column("case", True),
+        Column("kind", True, "letter, email, petition, un_submission..."),
+        Column("recipient", True), Column("sent_on", True, "YYYY-MM-DD"), Column("sender"),
+        Column("follow_up_on"), Column("response"), Column("response_on"), Column("notes"),
+    ),
+    "applications": (
+        Column("external_id", True), Column("case", True), Column("person", True),
+        Column("country", True, "two-letter ISO code: TR, DE, NL"),
+        Column("kind", True, "family_reunification, visa, passport_renewal..."),
+        Column("reference"),
+        Column("stages", help="';'-separated: 'filed 2020-01-15; refused 2020-09-02: reason'"),
+    ),
 }
 
 # The order rows are imported in: a row may refer to rows of the sheets before it.

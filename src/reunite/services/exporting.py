@@ -15,11 +15,13 @@ from reunite.domain.access import Actor, Permission
 from reunite.domain.cases import Case
 from reunite.domain.disclosure import Audience, Level, disclosure
 from reunite.domain.persons import NameKind, Person, Publication, Sex
-from reunite.domain.sources import Source
 from reunite.errors import NotFound
 from reunite.services import audit
 from reunite.services.access import visible_cases, visible_person_ids
+from reunite.services.export_casework import casework_rows
+from reunite.store import events as event_store
 from reunite.store import external_ids
+from reunite.store import messages as message_store
 from reunite.store import persons as person_store
 from reunite.store import sources as source_store
 from reunite.store.registry import Tx
@@ -83,13 +85,25 @@ def export_tables(tx: Tx, actor: Actor, *, audience: Audience | None = None,
             if r.from_person in shown and r.to_person in shown}
     source_ids = sorted({s for p in shown.values() for s in p.source_ids}
                         | {s for r in rels.values() for s in r.source_ids})
-    all_sources: dict[str, Source] = source_store.get_sources(tx, source_ids)
-    ext = {kind: external_ids.external_ids_of(tx, kind, ids) for kind, ids in (
-        ("sources", source_ids), ("persons", sorted(shown)), ("relationships", sorted(rels)),
-        ("cases", [c.id for c in found_cases]))}
+    ext: dict[str, dict[str, str]] = {}
 
     def eid(kind: str, record_id: str) -> str:
         return ext[kind].get(record_id, record_id)
+
+    case_ids = [c.id for c in found_cases]
+    case_events = [e for e in event_store.get_events(tx, person_ids=sorted(shown))
+                   if e.case_id is None or e.case_id in case_ids] if shown else []
+    case_events += [e for c in case_ids for e in event_store.get_events(tx, case_id=c)
+                    if e.id not in {x.id for x in case_events}]
+    case_messages = [m for c in case_ids for m in message_store.get_messages(tx, case_id=c)]
+    source_ids = sorted(set(source_ids) | {s for e in case_events for s in e.source_ids}
+                        | {s for m in case_messages for s in m.source_ids})
+    all_sources = source_store.get_sources(tx, source_ids)
+    for kind, ids in (("sources", source_ids), ("persons", sorted(shown)),
+                      ("relationships", sorted(rels)), ("cases", case_ids),
+                      ("events", [e.id for e in case_events]),
+                      ("messages", [m.id for m in case_messages])):
+        ext[kind] = external_ids.external_ids_of(tx, kind, ids)
 
     tables: dict[str, list[dict[str, str]]] = {
         "sources": [{"external_id": eid("sources", s.id), "kind": s.kind.value,
@@ -116,6 +130,8 @@ def export_tables(tx: Tx, actor: Actor, *, audience: Audience | None = None,
                                 "organisation": c.organisation, "priority": c.priority.value,
                                 "status": c.status.value, "opened_on": c.opened_on.isoformat(),
                                 "summary": c.summary if audience is None else ""})
+    tables.update(casework_rows(tx, found_cases, case_events, case_messages, set(shown),
+                                audience, eid, ext))
     withheld = len(people) - len(shown)
     pseudonymous = sum(levels[p] is Level.PSEUDONYMOUS for p in shown)
     audit.record(tx, action="export", object_kind="registry", client=client,

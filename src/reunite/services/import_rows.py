@@ -4,15 +4,11 @@ new record or as the update of the record its external id made before."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
-from typing import Any, TypeVar
 
 from reunite.domain.access import Actor
 from reunite.domain.cases import CaseStatus, Priority
 from reunite.domain.dates import BirthDate, FuzzyDate
-from reunite.domain.enums import parse_enum
 from reunite.domain.ids import new_id
 from reunite.domain.persons import (
     NameKind,
@@ -23,82 +19,36 @@ from reunite.domain.persons import (
     Sex,
 )
 from reunite.domain.sources import Grade, Source, SourceKind
-from reunite.errors import InvalidInput
 from reunite.interchange.tabular import Row
 from reunite.services import cases, persons, sources
+from reunite.services.import_casework import CASEWORK, apply_casework, parse_casework
+from reunite.services.import_cells import CellProblem, Parsed, Records, enum_cell, parse_cell, refs
 from reunite.services.persons import NameInput
 from reunite.store import cases as case_store
 from reunite.store import persons as person_store
 from reunite.store import sources as source_store
 from reunite.store.registry import Tx
 
-E = TypeVar("E", bound=StrEnum)
-Records = dict[tuple[str, str], str]
 YES = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False,
        "false": False, "0": False}
 NAME_COLUMNS = (("given_name", NameKind.GIVEN), ("father_name", NameKind.FATHER),
                 ("family_name", NameKind.FAMILY), ("full_name", NameKind.FULL))
 
 
-class CellProblem(InvalidInput):
-    def __init__(self, column: str, message: str) -> None:
-        super().__init__(message)
-        self.column = column
-
-
-@dataclass(frozen=True)
-class Parsed:
-    kind: str
-    external_id: str
-    fields: dict[str, Any]
-    refs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # column: external ids
-    digest: bytes = b""
-
-
-def _enum(enum: type[E], row: Row, column: str, default: E | None = None) -> E | None:
-    raw = row.values.get(column, "")
-    if not raw:
-        return default
-    try:
-        return parse_enum(enum, raw, column.replace("_", " "))
-    except InvalidInput as exc:
-        raise CellProblem(column, str(exc)) from None
-
-
-def _parse(row: Row, column: str, parse: Any) -> Any:
-    raw = row.values.get(column, "")
-    if not raw:
-        return None
-    try:
-        return parse(raw)
-    except (InvalidInput, ValueError) as exc:
-        raise CellProblem(column, f"{raw!r}: {exc}") from None
-
-
-def _refs(row: Row, column: str, kind: str, in_file: dict[str, set[str]], records: Records,
-          *, required: bool = False) -> tuple[str, ...]:
-    ids = tuple(dict.fromkeys(i.strip() for i in row.values.get(column, "").split(";")
-                              if i.strip()))
-    if required and not ids:
-        raise CellProblem(column, f"give at least one external id of the {kind} sheet")
-    unknown = [i for i in ids if i not in in_file[kind] and (kind, i) not in records]
-    if unknown:
-        raise CellProblem(column, f"no row of the {kind} sheet, in this file or imported "
-                                  f"before, has the external id {', '.join(unknown)}")
-    return ids
-
-
-def parse_row(tx: Tx, row: Row, in_file: dict[str, set[str]], records: Records) -> Parsed:
+def parse_row(tx: Tx, actor: Actor, row: Row, in_file: dict[str, set[str]],
+              records: Records) -> Parsed:
     v, ext = row.values, row.values["external_id"]
+    if row.sheet in CASEWORK:
+        return parse_casework(tx, actor, row, in_file, records)
     if row.sheet == "sources":
-        kind = _enum(SourceKind, row, "kind")
+        kind = enum_cell(SourceKind, row, "kind")
         if not v.get("title"):
             raise CellProblem("title", "a source needs a title")
-        grade = _parse(row, "grade", Grade.parse)
+        grade = parse_cell(row, "grade", Grade.parse)
         if grade is None:
             raise CellProblem("grade", "a source needs its grade, e.g. B2")
         return Parsed("sources", ext, {"kind": kind, "title": v["title"], "grade": grade,
-                                       "obtained": _parse(row, "obtained", FuzzyDate.parse),
+                                       "obtained": parse_cell(row, "obtained", FuzzyDate.parse),
                                        "description": v.get("description", "")})
     if row.sheet == "persons":
         names = [NameInput(v[c], k) for c, k in NAME_COLUMNS if v.get(c)]
@@ -108,7 +58,7 @@ def parse_row(tx: Tx, row: Row, in_file: dict[str, set[str]], records: Records) 
                 names.append(NameInput(text, NameKind.ALIAS, lang))
         if not names:
             raise CellProblem("given_name", "a person needs at least one name, in any script")
-        birth = _parse(row, "birth", BirthDate.parse)
+        birth = parse_cell(row, "birth", BirthDate.parse)
         if birth and birth.earliest and birth.earliest > tx.today:
             raise CellProblem("birth", f"{v['birth']!r} is in the future")
         consent = None
@@ -118,7 +68,7 @@ def parse_row(tx: Tx, row: Row, in_file: dict[str, set[str]], records: Records) 
                 if v.get(c, "").casefold() not in YES | {"": False}:
                     raise CellProblem(c, f"{v[c]!r}: write yes or no")
                 flags.append(YES.get(v.get(c, "").casefold(), False))
-            consent = (flags[0], flags[1], _enum(Publication, row, "publication",
+            consent = (flags[0], flags[1], enum_cell(Publication, row, "publication",
                                                  Publication.NONE))
         sex = v.get("sex", "").casefold()
         sexes = {"": Sex.UNKNOWN, "f": Sex.FEMALE, "female": Sex.FEMALE, "m": Sex.MALE,
@@ -127,30 +77,30 @@ def parse_row(tx: Tx, row: Row, in_file: dict[str, set[str]], records: Records) 
             raise CellProblem("sex", f"{v['sex']!r}: write F, M or U")
         return Parsed("persons", ext, {
             "names": names, "sex": sexes[sex], "birth": birth, "hometown": v.get("hometown", ""),
-            "status": _enum(PersonStatus, row, "status", PersonStatus.UNKNOWN),
+            "status": enum_cell(PersonStatus, row, "status", PersonStatus.UNKNOWN),
             "notes": v.get("notes", ""), "consent": consent},
-            {"sources": _refs(row, "sources", "sources", in_file, records)})
+            {"sources": refs(row, "sources", "sources", in_file, records)})
     if row.sheet == "relationships":
-        one = _refs(row, "person", "persons", in_file, records, required=True)
-        other = _refs(row, "other", "persons", in_file, records, required=True)
+        one = refs(row, "person", "persons", in_file, records, required=True)
+        other = refs(row, "other", "persons", in_file, records, required=True)
         if len(one) != 1 or len(other) != 1:
             raise CellProblem("person", "a relationship joins exactly two persons")
         if one == other:
             raise CellProblem("other", "a person cannot be related to themselves")
-        return Parsed("relationships", ext, {"kind": _enum(RelationshipKind, row, "kind")},
+        return Parsed("relationships", ext, {"kind": enum_cell(RelationshipKind, row, "kind")},
                       {"person": one, "other": other,
-                       "sources": _refs(row, "sources", "sources", in_file, records)})
-    status = _enum(CaseStatus, row, "status", CaseStatus.OPEN)
+                       "sources": refs(row, "sources", "sources", in_file, records)})
+    status = enum_cell(CaseStatus, row, "status", CaseStatus.OPEN)
     if status is CaseStatus.CLOSED:
         raise CellProblem("status", "closing a case needs its reason: close it in Reunite")
-    opened = _parse(row, "opened_on", date.fromisoformat)
+    opened = parse_cell(row, "opened_on", date.fromisoformat)
     if opened and opened > tx.today:
         raise CellProblem("opened_on", f"{opened} is in the future")
     return Parsed("cases", ext, {
-        "status": status, "priority": _enum(Priority, row, "priority", Priority.NORMAL),
+        "status": status, "priority": enum_cell(Priority, row, "priority", Priority.NORMAL),
         "opened_on": opened, "summary": v.get("summary", ""),
         "organisation": v.get("organisation", "")},
-        {c: _refs(row, c, "persons", in_file, records, required=c != "others")
+        {c: refs(row, c, "persons", in_file, records, required=c != "others")
          for c in ("searchers", "sought", "others")})
 
 
@@ -163,6 +113,8 @@ def apply_row(tx: Tx, actor: Actor, p: Parsed, record_id: str | None, import_sou
     """Create the row's record, or update ``record_id``; returns the record's id."""
     f = p.fields
     cited = [import_source, *_ids(records, "sources", p.refs.get("sources", ()))]
+    if p.kind in CASEWORK:
+        return apply_casework(tx, p, record_id, cited, records)
     if p.kind == "sources":
         grade: Grade = f["grade"]
         if record_id is None:

@@ -24,7 +24,8 @@ from reunite.interchange.tabular import Row
 from reunite.interchange.tabular_schema import KINDS
 from reunite.services import audit, sources
 from reunite.services.access import require_case, require_person
-from reunite.services.import_rows import Parsed, apply_row, parse_row
+from reunite.services.import_cells import Parsed, require_cells
+from reunite.services.import_rows import apply_row, parse_row
 from reunite.store import external_ids
 from reunite.store import sources as source_store
 from reunite.store.registry import Tx
@@ -89,7 +90,8 @@ def import_tables(tx: Tx, actor: Actor, tables: dict[str, list[Row]], *, organis
                 progress("checking rows", done, total)
             ext = row.values["external_id"]
             try:
-                parsed = parse_row(tx, row, in_file, records)
+                require_cells(row)
+                parsed = parse_row(tx, actor, row, in_file, records)
                 before = known.get(ext)
                 if before is not None:
                     _require_visible(tx, actor, kind, before.record_id)

@@ -79,6 +79,15 @@ def insert_application(tx: Tx, a: Application) -> None:
         insert_stage(tx, a.id, stage)
 
 
+def update_application(tx: Tx, a: Application, changed: list[str]) -> None:
+    """The application's own fields; stages are appended with insert_stage, never rewritten."""
+    tx.conn.execute(update(applications).where(applications.c.id == a.id).values(
+        case_id=a.case_id, person_id=a.person_id, country=a.country, kind=a.kind.value,
+        reference_enc=tx.seal("applications", a.id, "reference", a.reference),
+        updated_by=tx.actor, updated_at=tx.now))
+    tx.log("update", "applications", a.id, changed)
+
+
 def insert_stage(tx: Tx, application_id: str, s: ApplicationStage) -> None:
     tx.conn.execute(insert(application_stages).values(
         id=s.id, application_id=application_id, stage=s.stage.value, on_date=s.on,

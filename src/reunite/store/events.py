@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 
 from reunite.domain.dates import FuzzyDate
 from reunite.domain.events import Event, EventKind, Institution, InstitutionKind
@@ -28,6 +28,22 @@ def insert_event(tx: Tx, e: Event) -> None:
     cite(tx, "event", e.id, e.source_ids)
     tx.log("create", "events", e.id, ["kind", "when", "place", "institution", "description",
                                       "participants"])
+
+
+def update_event(tx: Tx, e: Event, changed: list[str]) -> None:
+    tx.conn.execute(update(events).where(events.c.id == e.id).values(
+        case_id=e.case_id, kind=e.kind.value, when_text=e.when.text,
+        when_min=e.when.earliest, when_max=e.when.latest,
+        place_enc=tx.seal("events", e.id, "place", e.place),
+        institution_id=e.institution_id,
+        description_enc=tx.seal("events", e.id, "description", e.description),
+        updated_by=tx.actor, updated_at=tx.now))
+    tx.conn.execute(delete(event_participants).where(event_participants.c.event_id == e.id))
+    if e.participants:
+        tx.conn.execute(insert(event_participants),
+                        [{"event_id": e.id, "person_id": p} for p in sorted(set(e.participants))])
+    cite(tx, "event", e.id, e.source_ids)
+    tx.log("update", "events", e.id, changed)
 
 
 def get_events(tx: Tx, case_id: str | None = None,

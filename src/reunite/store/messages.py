@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from reunite.domain.dates import FuzzyDate
 from reunite.domain.messages import Channel, Confidence, Interpretation, Message
@@ -23,6 +23,18 @@ def insert_message(tx: Tx, m: Message) -> None:
         language=m.language, created_by=tx.actor, created_at=tx.now))
     cite(tx, "message", m.id, m.source_ids)
     tx.log("create", "messages", m.id, ["text", "channel", "when", "from"])
+
+
+def update_message(tx: Tx, m: Message, changed: list[str]) -> None:
+    """A correction of how a message was recorded (its interpretations stay as they were)."""
+    tx.conn.execute(update(messages).where(messages.c.id == m.id).values(
+        case_id=m.case_id, from_person=m.from_person,
+        from_description_enc=tx.seal("messages", m.id, "from_description", m.from_description),
+        channel=m.channel.value, when_text=m.when.text, when_min=m.when.earliest,
+        when_max=m.when.latest, text_enc=tx.seal("messages", m.id, "text", m.text),
+        language=m.language, updated_by=tx.actor, updated_at=tx.now))
+    cite(tx, "message", m.id, m.source_ids)
+    tx.log("update", "messages", m.id, changed)
 
 
 def insert_interpretation(tx: Tx, i: Interpretation) -> None:
