@@ -253,3 +253,14 @@ def test_two_exact_birth_dates_of_one_year_that_differ_only_partly_agree(registr
     assert births[that_day].outcome == "match" and births[other_day].outcome == "partial"
     assert births[other_day].detail == "the same years, different days"
     assert {{f.field: f.outcome for f in h.fields}["birth"] for h in year} == {"match"}
+
+
+def test_a_full_name_with_the_grandfathers_name_is_stored_and_found(registry, family):
+    with registry.transaction() as tx:
+        src = sources.add_source(tx, kind=SourceKind.INTERVIEW, title="t",
+                                 reliability=Reliability.B, credibility=Credibility.PROBABLY_TRUE)
+        added = persons.add_person(
+            tx, names=[NameInput("Nurgül Tursun Memet", NameKind.FULL)], source_ids=[src.id],
+            consent=(True, False, Publication.NONE))
+        hits = search_persons(tx, name="Nurgül Tursun")
+    assert added.id in [h.person.id for h in hits]

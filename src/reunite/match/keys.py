@@ -61,6 +61,8 @@ def person_keys(person: Person) -> set[tuple[str, str, str]]:
     out: set[tuple[str, str, str]] = set()
     by_role: dict[str, set[tuple[str, str]]] = {"given": set(), "father": set()}
     for role, word in name_parts(person):
+        if role not in by_role:
+            continue  # a grandfather's name (a third part) is kept but not indexed
         try:
             found = part_keys(word)
         except InvalidInput:

@@ -99,7 +99,7 @@ def add_person(tx: Tx, *, names: Sequence[NameInput], source_ids: Sequence[str],
     if consent is not None:
         record_consent(tx, person_id=person.id, tracing=consent[0], sharing=consent[1],
                        publication=consent[2])
-    return store.get_person(tx, person.id)
+    return dataclasses.replace(person, created_by=tx.actor, created_at=tx.now)
 
 
 def edit_person(tx: Tx, *, person_id: str, source_ids: Sequence[str] = (),

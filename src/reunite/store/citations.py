@@ -10,13 +10,16 @@ from reunite.store.registry import Tx
 from reunite.store.tables import citations, sources
 
 
-def cite(tx: Tx, subject_kind: str, subject_id: str, source_ids: Iterable[str]) -> None:
+def cite(tx: Tx, subject_kind: str, subject_id: str, source_ids: Iterable[str], *,
+         new: bool = False) -> None:
+    """Record that the subject cites the sources (which must exist); ``new``: the subject was
+    just inserted, so it cites nothing yet."""
     wanted = sorted(set(source_ids))
     found = set(tx.conn.scalars(select(sources.c.id).where(sources.c.id.in_(wanted))))
     missing = [s for s in wanted if s not in found]
     if missing:
         raise NotFound(f"no source with id {', '.join(missing)}")
-    already = set(cited(tx, subject_kind, [subject_id]).get(subject_id, ()))
+    already = set() if new else set(cited(tx, subject_kind, [subject_id]).get(subject_id, ()))
     rows = [{"subject_kind": subject_kind, "subject_id": subject_id, "source_id": s}
             for s in wanted if s not in already]
     if rows:

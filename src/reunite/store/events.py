@@ -25,7 +25,7 @@ def insert_event(tx: Tx, e: Event) -> None:
     if e.participants:
         tx.conn.execute(insert(event_participants),
                         [{"event_id": e.id, "person_id": p} for p in sorted(set(e.participants))])
-    cite(tx, "event", e.id, e.source_ids)
+    cite(tx, "event", e.id, e.source_ids, new=True)
     tx.log("create", "events", e.id, ["kind", "when", "place", "institution", "description",
                                       "participants"])
 

@@ -21,7 +21,7 @@ def insert_message(tx: Tx, m: Message) -> None:
         channel=m.channel.value, when_text=m.when.text, when_min=m.when.earliest,
         when_max=m.when.latest, text_enc=tx.seal("messages", m.id, "text", m.text),
         language=m.language, created_by=tx.actor, created_at=tx.now))
-    cite(tx, "message", m.id, m.source_ids)
+    cite(tx, "message", m.id, m.source_ids, new=True)
     tx.log("create", "messages", m.id, ["text", "channel", "when", "from"])
 
 

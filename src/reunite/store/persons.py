@@ -77,7 +77,7 @@ def insert_person(tx: Tx, p: Person) -> None:
                                            **_person_values(tx, p)))
     _write_parts(tx, p)
     index_person(tx, p)
-    cite(tx, "person", p.id, p.source_ids)
+    cite(tx, "person", p.id, p.source_ids, new=True)
     tx.log("create", "persons", p.id, ["names", "sex", "birth", "hometown", "status", "notes",
                                        "documents", "contacts"])
 
@@ -212,7 +212,7 @@ def insert_relationship(tx: Tx, rel: Relationship) -> None:
     tx.conn.execute(insert(relationships).values(
         id=rel.id, from_person=rel.from_person, kind=rel.kind.value, to_person=rel.to_person,
         created_by=tx.actor, created_at=tx.now))
-    cite(tx, "relationship", rel.id, rel.source_ids)
+    cite(tx, "relationship", rel.id, rel.source_ids, new=True)
     tx.log("create", "relationships", rel.id, ["from_person", "kind", "to_person"])
 
 
