@@ -114,6 +114,17 @@ def phase_progress() -> Iterator[Callable[[str, int, int], None]]:
         yield step
 
 
+def write_whole(output: Path, content: bytes) -> None:
+    """Whole or not at all: a half-written export is never left under the name asked for."""
+    partial = output.with_name(output.name + ".part")
+    try:
+        partial.write_bytes(content)
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InvalidInput(f"cannot write {output}: {exc.strerror}") from None
+
+
 def new_secret(env_name: str, prompt: str) -> str:
     """A new passphrase or password: from the named environment variable, else asked twice."""
     if env_name:

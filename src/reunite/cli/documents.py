@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reunite.cli.context import actor, as_of_day, out, transaction
+from reunite.cli.context import actor, as_of_day, out, transaction, write_whole
 from reunite.domain.disclosure import Audience
 from reunite.domain.ids import normalise_id
 from reunite.errors import InvalidInput
@@ -36,17 +36,6 @@ def _check_target(output: Path) -> None:
         raise InvalidInput(f"folder {output.parent} does not exist")
 
 
-def _write(output: Path, content: bytes) -> None:
-    """Whole or not at all: a half-written export is never left under the name asked for."""
-    partial = output.with_name(output.name + ".part")
-    try:
-        partial.write_bytes(content)
-        partial.replace(output)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {output}: {exc.strerror}") from None
-
-
 def dossier(ctx: typer.Context,
             case_id: Annotated[str, typer.Argument(help="Case id.")],
             output: Annotated[Path, typer.Option(help="The PDF file to write.")],
@@ -63,7 +52,7 @@ def dossier(ctx: typer.Context,
         made = export_dossier(tx, actor(ctx), normalise_id(case_id), audience=audience,
                               language=lang, as_of=as_of_day(as_of),
                               render=lambda view: render_pdf(view, language))
-        _write(output, made.content)
+        write_whole(output, made.content)
     out.print(f"dossier of case {made.view.case_id} for {audience.value} written to {output} "
               f"(sha256 {made.sha256}, recorded in the audit log)")
 
@@ -85,6 +74,6 @@ def statistics(ctx: typer.Context,
         stats = statistics_of(tx, local, as_of=as_of_day(as_of), export=kind)
         content = (statistics_report.render_csv(stats).encode() if kind == "csv" else
                    statistics_report.render_pdf(stats, language, made_by=local.username))
-        _write(output, content)
+        write_whole(output, content)
     out.print(f"statistics as of {stats.as_of} written to {output} "
               f"({sum(t.suppressed for t in stats.tables)} small cells suppressed)")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from reunite.cli.context import actor, out, phase_progress, transaction
+from reunite.cli.context import actor, out, phase_progress, transaction, write_whole
 from reunite.domain.disclosure import Audience
 from reunite.errors import InvalidInput
 from reunite.interchange.tabular import Mapping, read_tables, write_csv_folder, xlsx_bytes
@@ -86,9 +86,7 @@ def export_command(
     with transaction(ctx) as tx:
         made = export_tables(tx, actor(ctx), audience=audience, file_format=file_format.value)
         if file_format is Format.XLSX:
-            partial = output.with_name(output.name + ".part")
-            partial.write_bytes(xlsx_bytes(made.tables))
-            partial.replace(output)
+            write_whole(output, xlsx_bytes(made.tables))
         else:
             write_csv_folder(output, made.tables)
     counts = ", ".join(f"{len(rows)} {kind}" for kind, rows in made.tables.items())

@@ -69,11 +69,15 @@ def get_intervention(tx: Tx, intervention_id: str) -> Intervention:
     return found[0]
 
 
+def _application_values(tx: Tx, a: Application) -> dict[str, object]:
+    return {"case_id": a.case_id, "person_id": a.person_id, "country": a.country,
+            "kind": a.kind.value,
+            "reference_enc": tx.seal("applications", a.id, "reference", a.reference)}
+
+
 def insert_application(tx: Tx, a: Application) -> None:
-    tx.conn.execute(insert(applications).values(
-        id=a.id, case_id=a.case_id, person_id=a.person_id, country=a.country, kind=a.kind.value,
-        reference_enc=tx.seal("applications", a.id, "reference", a.reference),
-        created_by=tx.actor, created_at=tx.now))
+    tx.conn.execute(insert(applications).values(id=a.id, created_by=tx.actor, created_at=tx.now,
+                                                **_application_values(tx, a)))
     tx.log("create", "applications", a.id, ["country", "kind", "reference", "person"])
     for stage in a.stages:
         insert_stage(tx, a.id, stage)
@@ -82,9 +86,7 @@ def insert_application(tx: Tx, a: Application) -> None:
 def update_application(tx: Tx, a: Application, changed: list[str]) -> None:
     """The application's own fields; stages are appended with insert_stage, never rewritten."""
     tx.conn.execute(update(applications).where(applications.c.id == a.id).values(
-        case_id=a.case_id, person_id=a.person_id, country=a.country, kind=a.kind.value,
-        reference_enc=tx.seal("applications", a.id, "reference", a.reference),
-        updated_by=tx.actor, updated_at=tx.now))
+        updated_by=tx.actor, updated_at=tx.now, **_application_values(tx, a)))
     tx.log("update", "applications", a.id, changed)
 
 

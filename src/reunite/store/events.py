@@ -14,17 +14,25 @@ from reunite.store.registry import Tx
 from reunite.store.tables import event_participants, events, institution_names, institutions
 
 
-def insert_event(tx: Tx, e: Event) -> None:
-    tx.conn.execute(insert(events).values(
-        id=e.id, case_id=e.case_id, kind=e.kind.value, when_text=e.when.text,
-        when_min=e.when.earliest, when_max=e.when.latest,
-        place_enc=tx.seal("events", e.id, "place", e.place),
-        institution_id=e.institution_id,
-        description_enc=tx.seal("events", e.id, "description", e.description),
-        created_by=tx.actor, created_at=tx.now))
+def _values(tx: Tx, e: Event) -> dict[str, object]:
+    return {"case_id": e.case_id, "kind": e.kind.value, "when_text": e.when.text,
+            "when_min": e.when.earliest, "when_max": e.when.latest,
+            "place_enc": tx.seal("events", e.id, "place", e.place),
+            "institution_id": e.institution_id,
+            "description_enc": tx.seal("events", e.id, "description", e.description)}
+
+
+def _write_participants(tx: Tx, e: Event) -> None:
+    tx.conn.execute(delete(event_participants).where(event_participants.c.event_id == e.id))
     if e.participants:
         tx.conn.execute(insert(event_participants),
                         [{"event_id": e.id, "person_id": p} for p in sorted(set(e.participants))])
+
+
+def insert_event(tx: Tx, e: Event) -> None:
+    tx.conn.execute(insert(events).values(id=e.id, created_by=tx.actor, created_at=tx.now,
+                                          **_values(tx, e)))
+    _write_participants(tx, e)
     cite(tx, "event", e.id, e.source_ids, new=True)
     tx.log("create", "events", e.id, ["kind", "when", "place", "institution", "description",
                                       "participants"])
@@ -32,16 +40,8 @@ def insert_event(tx: Tx, e: Event) -> None:
 
 def update_event(tx: Tx, e: Event, changed: list[str]) -> None:
     tx.conn.execute(update(events).where(events.c.id == e.id).values(
-        case_id=e.case_id, kind=e.kind.value, when_text=e.when.text,
-        when_min=e.when.earliest, when_max=e.when.latest,
-        place_enc=tx.seal("events", e.id, "place", e.place),
-        institution_id=e.institution_id,
-        description_enc=tx.seal("events", e.id, "description", e.description),
-        updated_by=tx.actor, updated_at=tx.now))
-    tx.conn.execute(delete(event_participants).where(event_participants.c.event_id == e.id))
-    if e.participants:
-        tx.conn.execute(insert(event_participants),
-                        [{"event_id": e.id, "person_id": p} for p in sorted(set(e.participants))])
+        updated_by=tx.actor, updated_at=tx.now, **_values(tx, e)))
+    _write_participants(tx, e)
     cite(tx, "event", e.id, e.source_ids)
     tx.log("update", "events", e.id, changed)
 

@@ -14,13 +14,18 @@ from reunite.store.registry import Tx
 from reunite.store.tables import interpretations, messages
 
 
+def _values(tx: Tx, m: Message) -> dict[str, object]:
+    return {"case_id": m.case_id, "from_person": m.from_person,
+            "from_description_enc": tx.seal("messages", m.id, "from_description",
+                                            m.from_description),
+            "channel": m.channel.value, "when_text": m.when.text, "when_min": m.when.earliest,
+            "when_max": m.when.latest, "text_enc": tx.seal("messages", m.id, "text", m.text),
+            "language": m.language}
+
+
 def insert_message(tx: Tx, m: Message) -> None:
-    tx.conn.execute(insert(messages).values(
-        id=m.id, case_id=m.case_id, from_person=m.from_person,
-        from_description_enc=tx.seal("messages", m.id, "from_description", m.from_description),
-        channel=m.channel.value, when_text=m.when.text, when_min=m.when.earliest,
-        when_max=m.when.latest, text_enc=tx.seal("messages", m.id, "text", m.text),
-        language=m.language, created_by=tx.actor, created_at=tx.now))
+    tx.conn.execute(insert(messages).values(id=m.id, created_by=tx.actor, created_at=tx.now,
+                                            **_values(tx, m)))
     cite(tx, "message", m.id, m.source_ids, new=True)
     tx.log("create", "messages", m.id, ["text", "channel", "when", "from"])
 
@@ -28,11 +33,7 @@ def insert_message(tx: Tx, m: Message) -> None:
 def update_message(tx: Tx, m: Message, changed: list[str]) -> None:
     """A correction of how a message was recorded (its interpretations stay as they were)."""
     tx.conn.execute(update(messages).where(messages.c.id == m.id).values(
-        case_id=m.case_id, from_person=m.from_person,
-        from_description_enc=tx.seal("messages", m.id, "from_description", m.from_description),
-        channel=m.channel.value, when_text=m.when.text, when_min=m.when.earliest,
-        when_max=m.when.latest, text_enc=tx.seal("messages", m.id, "text", m.text),
-        language=m.language, updated_by=tx.actor, updated_at=tx.now))
+        updated_by=tx.actor, updated_at=tx.now, **_values(tx, m)))
     cite(tx, "message", m.id, m.source_ids)
     tx.log("update", "messages", m.id, changed)
 

@@ -11,30 +11,26 @@ from reunite.store.tables import sources
 T = "sources"
 
 
-def insert_source(tx: Tx, source: Source) -> None:
+def _values(tx: Tx, source: Source) -> dict[str, object]:
     when = source.obtained
-    tx.conn.execute(insert(sources).values(
-        id=source.id, kind=source.kind.value,
-        title_enc=tx.seal(T, source.id, "title", source.title),
-        description_enc=tx.seal(T, source.id, "description", source.description),
-        reliability=source.reliability.value, credibility=source.credibility.value,
-        obtained_text=when.text if when else None,
-        obtained_min=when.earliest if when else None,
-        obtained_max=when.latest if when else None,
-        created_by=tx.actor, created_at=tx.now))
+    return {"kind": source.kind.value,
+            "title_enc": tx.seal(T, source.id, "title", source.title),
+            "description_enc": tx.seal(T, source.id, "description", source.description),
+            "reliability": source.reliability.value, "credibility": source.credibility.value,
+            "obtained_text": when.text if when else None,
+            "obtained_min": when.earliest if when else None,
+            "obtained_max": when.latest if when else None}
+
+
+def insert_source(tx: Tx, source: Source) -> None:
+    tx.conn.execute(insert(sources).values(id=source.id, created_by=tx.actor,
+                                           created_at=tx.now, **_values(tx, source)))
     tx.log("create", T, source.id, ["kind", "title", "description", "grade", "obtained"])
 
 
 def update_source(tx: Tx, source: Source, changed: list[str]) -> None:
-    when = source.obtained
     tx.conn.execute(update(sources).where(sources.c.id == source.id).values(
-        kind=source.kind.value, title_enc=tx.seal(T, source.id, "title", source.title),
-        description_enc=tx.seal(T, source.id, "description", source.description),
-        reliability=source.reliability.value, credibility=source.credibility.value,
-        obtained_text=when.text if when else None,
-        obtained_min=when.earliest if when else None,
-        obtained_max=when.latest if when else None,
-        updated_by=tx.actor, updated_at=tx.now))
+        updated_by=tx.actor, updated_at=tx.now, **_values(tx, source)))
     tx.log("update", T, source.id, changed)
 
 
